@@ -1,0 +1,69 @@
+# The portal's commands. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DEMO_PASSWORD ?= $(or $(PORTAL_DEMO_PASSWORD),regions-demo-2026)
+TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/portal)
+PYTEST_WORKERS ?= 2
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format messages catalogues bench bench-search browsers clean
+
+help: ## List the commands
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+catalogues: $(VENV)/.runtime ## Compile the interface translations (.po -> .mo)
+	$(PY) manage.py compile_catalogues
+
+run: $(VENV)/.runtime catalogues ## Set up (first time) and serve the portal at http://127.0.0.1:8000
+	@mkdir -p data
+	$(PY) manage.py migrate --no-input -v 0
+	PORTAL_DEMO_PASSWORD='$(DEMO_PASSWORD)' $(PY) manage.py bootstrap_portal --demo-users
+	@if $(PY) manage.py help load_demo_content >/dev/null 2>&1; then $(PY) manage.py load_demo_content; fi
+	@echo ""
+	@echo "  Public site:  http://127.0.0.1:8000/fr/   http://127.0.0.1:8000/ar/   http://127.0.0.1:8000/en/"
+	@echo "  Admin:        http://127.0.0.1:8000/admin/"
+	@echo "  Demo logins (password: $(DEMO_PASSWORD)): admin (superuser), editor, dgct, arm, embassy,"
+	@echo "                translator_ar, translator_en, translator_fr"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+browsers: ## Install Debian's Chromium for the browser tests when missing
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian's chromium (browser tests)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+test: $(VENV)/.dev browsers ## Run the whole suite against PostgreSQL, browser tests included
+	$(PY) manage.py compile_catalogues
+	DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev ## Ruff lint and format check, plus missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.dev ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/.dev ## Extract interface strings into the fr, ar and en catalogues (needs gettext)
+	$(PY) manage.py makemessages --locale fr --locale ar --locale en --ignore '.venv/*' --ignore 'data/*' --no-obsolete
+
+clean: ## Remove the virtualenv, the SQLite database and compiled catalogues
+	rm -rf $(VENV) data/portal.sqlite3 static
+	find . -name '*.mo' -path '*/locale/*' -not -path './.venv/*' -delete

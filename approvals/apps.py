@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ApprovalsConfig(AppConfig):
+    """Who may publish: partner approval of every revision, and the operators' sanctioned exceptions."""
+
+    name = "approvals"
+    default_auto_field = "django.db.models.BigAutoField"

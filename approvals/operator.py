@@ -1,0 +1,20 @@
+"""Publication by an operator's command, outside partner approval.
+
+Two commands may publish directly: ``bootstrap_portal`` (the home pages a new site needs) and ``load_demo_content``
+(the demonstration content). Both are operator actions run from the shell, never from a web request; every such
+publication is recorded in Wagtail's audit log under its own action, naming the command, so the approvals report can
+tell it apart from a partner-approved publication.
+"""
+
+from wagtail.log_actions import log
+
+OPERATOR_PUBLISH_ACTION = "portal.operator_publish"
+
+
+def publish_as_operator(page, command, user=None):
+    """Publish ``page``'s latest revision (saving one if it has none) and log it as ``command``'s doing."""
+    revision = page.get_latest_revision() or page.save_revision(user=user, log_action=False)
+    revision.publish(user=user, log_action=False)
+    page.refresh_from_db()
+    log(instance=page, action=OPERATOR_PUBLISH_ACTION, user=user, data={"command": command}, revision=revision)
+    return page

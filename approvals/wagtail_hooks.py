@@ -1,0 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from approvals.operator import OPERATOR_PUBLISH_ACTION
+
+
+@hooks.register("register_log_actions")
+def register_operator_publish(actions):
+    actions.register_action(
+        OPERATOR_PUBLISH_ACTION,
+        _("Published by an operator command"),
+        _("Published by an operator command (outside partner approval)"),
+    )

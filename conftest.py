@@ -1,0 +1,45 @@
+"""Fixtures shared by every test: the bootstrapped portal and its demo users."""
+
+import pytest
+from django.core.management import call_command
+
+from home.models import HomePage
+
+DEMO_PASSWORD = "test-demo-password"
+
+
+def bootstrap():
+    call_command("bootstrap_portal", demo_users=True, password=DEMO_PASSWORD, force=True, verbosity=0, stdout=_Null())
+
+
+class _Null:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Bootstrap the portal once per test database, through its real management command."""
+    with django_db_blocker.unblock():
+        bootstrap()
+
+
+@pytest.fixture
+def portal(db):
+    """The bootstrapped portal: its home pages by language.
+
+    A transactional test (the browser tests) flushes the database when it ends; the portal is then bootstrapped again
+    inside the next test's transaction.
+    """
+    if not HomePage.objects.exists():
+        bootstrap()
+    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture
+def users(portal, django_user_model):
+    """The demo accounts, by username (editor, dgct, arm, embassy, translator_ar/en/fr, admin)."""
+    return {user.username: user for user in django_user_model.objects.all()}

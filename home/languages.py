@@ -1,0 +1,46 @@
+"""The languages the portal serves, and the links between one page's translations."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+# Each language named in itself, as the language switcher shows it.
+NATIVE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
+
+
+def direction(language_code):
+    """'rtl' for right-to-left languages (Arabic), else 'ltr'."""
+    return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"
+
+
+def alternates(request, page=None):
+    """The versions of the current page in each language, for the switcher and the hreflang links.
+
+    For a Wagtail page, only the translations that are live are listed: a language switcher must never lead to a
+    draft. For other views (search, error pages) every language is listed, by translating the URL.
+    """
+    current = translation.get_language()
+    links = []
+    if page is not None and getattr(page, "pk", None):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        by_language = {p.locale.language_code: p for p in translations}
+        for code, _name in settings.LANGUAGES:
+            if code in by_language:
+                url = by_language[code].get_url(request=request)
+                if url:
+                    links.append(_link(request, code, url, current))
+    else:
+        for code, _name in settings.LANGUAGES:
+            links.append(_link(request, code, translate_url(request.get_full_path(), code), current))
+    return links
+
+
+def _link(request, code, url, current):
+    return {
+        "code": code,
+        "name": NATIVE_NAMES.get(code, code),
+        "url": url,
+        "absolute_url": request.build_absolute_uri(url),
+        "current": code == current,
+        "dir": direction(code),
+    }

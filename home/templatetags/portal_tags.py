@@ -1,0 +1,32 @@
+"""Template tags for the site's frame: language alternates and text direction."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from home.languages import alternates, direction
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The current page in every language it is live in (see home.languages.alternates)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return alternates(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def x_default_url(context, links):
+    """The hreflang x-default target: the default language's version if it is live, else the first one."""
+    for link in links:
+        if link["code"] == settings.LANGUAGE_CODE:
+            return link["absolute_url"]
+    return links[0]["absolute_url"] if links else ""
+
+
+@register.simple_tag
+def text_direction(language_code=None):
+    return direction(language_code or translation.get_language())
