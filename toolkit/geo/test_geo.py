@@ -79,7 +79,7 @@ def test_svg_has_twelve_links_with_the_given_urls():
     svg = region_map_svg(_regions(), title="Carte des régions")
     assert isinstance(svg, SafeString)
     assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert 'role="img"' in svg and 'direction="ltr"' in svg
+    assert 'role="group"' in svg and 'direction="ltr"' in svg
     title_id = re.search(r'aria-labelledby="([^"]+)"', svg).group(1)
     assert f'<title id="{title_id}">Carte des régions</title>' in svg
     hrefs = re.findall(r'<a [^>]*href="([^"]*)"', svg)
