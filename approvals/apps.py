@@ -6,3 +6,6 @@ class ApprovalsConfig(AppConfig):
 
     name = "approvals"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from approvals import signals, workflow  # noqa: F401  (connect the receivers)

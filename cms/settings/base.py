@@ -156,6 +156,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Locale tree synchronisation stays off: its alias pages would go live with unreviewed source content.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# Partner approval (approvals/): finishing the workflow publishes the approved revision on the partners' authority,
+# and an edit during review needs fresh approvals.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "approvals.finish.publish_approved_revision"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "assets"]

@@ -18,6 +18,8 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 
 from approvals.operator import publish_as_operator
+from approvals.partners import PARTNER_GROUP_NAMES
+from approvals.setup import ensure_partner_workflow
 from home.models import HomePage
 from translations.importing import translate_with_texts
 
@@ -52,7 +54,7 @@ HOME_TEXTS = {
 }
 
 EDITORS = "Editors"
-PARTNER_GROUPS = ["DGCT reviewers", "ARM reviewers", "British Embassy reviewers"]
+PARTNER_GROUPS = PARTNER_GROUP_NAMES
 TRANSLATOR_GROUPS = {code: f"Translators ({code})" for code in LOCALES}
 
 # Page permissions never include "publish": publication happens only through partner approval.
@@ -111,6 +113,7 @@ class Command(BaseCommand):
             homes = self.ensure_home_pages(locales)
             self.ensure_site(homes["fr"])
             self.ensure_groups(homes)
+            self.changes += ensure_partner_workflow(list(homes.values()))
             if demo_users:
                 self.ensure_demo_users(password)
         if self.changes:
