@@ -9,7 +9,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.admin.utils import get_admin_base_url
@@ -17,6 +17,7 @@ from wagtail.users.models import UserProfile
 
 from approvals.partners import PARTNER_GROUP_NAMES
 
+HEADER = "X-Portal-Notification"
 _quiet = ContextVar("portal_quiet_review_restart", default=False)
 
 
@@ -30,12 +31,15 @@ class quiet_restart:
         _quiet.reset(self._token)
 
 
-def _send(user, subject_builder, body_builder):
+def _send(user, kind, subject_builder, body_builder):
     if not user or not user.email or not user.is_active:
         return
     language = UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
     with translation.override(language):
-        send_mail(subject_builder(), body_builder(), settings.DEFAULT_FROM_EMAIL, [user.email], fail_silently=True)
+        message = EmailMessage(
+            subject_builder(), body_builder(), settings.DEFAULT_FROM_EMAIL, [user.email], headers={HEADER: kind}
+        )
+        message.send(fail_silently=True)
 
 
 def _edit_url(page_id):
@@ -59,6 +63,7 @@ def revision_entered_review(task_state):
     for reviewer in reviewers:
         _send(
             reviewer,
+            "review",
             lambda: gettext("Awaiting your partner's approval: %(title)s") % {"title": title},
             lambda: (
                 gettext("The page “%(title)s” (%(language)s) awaits your partner's decision.\n\nReview it: %(url)s\n")
@@ -95,7 +100,7 @@ def decision_made(decision):
         }
         return text
 
-    _send(revision.user, subject, body)
+    _send(revision.user, "decision", subject, body)
 
 
 def revision_published(page, revision):
@@ -104,6 +109,7 @@ def revision_published(page, revision):
     title = page.get_admin_display_title()
     _send(
         revision.user,
+        "published",
         lambda: gettext("Published: %(title)s") % {"title": title},
         lambda: gettext("The page “%(title)s” is live: %(url)s\n") % {"title": title, "url": page.full_url or ""},
     )

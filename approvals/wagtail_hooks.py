@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from approvals.audit import LOG_ACTIONS
 from approvals.operator import OPERATOR_PUBLISH_ACTION
 
 
@@ -11,3 +12,5 @@ def register_operator_publish(actions):
         _("Published by an operator command"),
         _("Published by an operator command (outside partner approval)"),
     )
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)

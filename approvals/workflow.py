@@ -62,6 +62,11 @@ def restart_review_on_new_content(sender, instance, created, **kwargs):
         return
     with quiet_restart():
         task_state.cancel(user=instance.user, resume=True, comment="")
+    # Wagtail starts the new task state on the page's latest revision, which the page row does not point to yet
+    # while this revision is being saved: point it at this revision.
+    workflow_state = task_state.workflow_state
+    workflow_state.refresh_from_db(fields=["current_task_state"])
+    TaskState.objects.filter(pk=workflow_state.current_task_state_id).update(revision=instance)
 
 
 @receiver(page_published)
