@@ -113,7 +113,7 @@ class PartnerApprovalGuardMixin:
         approval, not on the public page.
         """
         sanctioned = current_sanction()
-        if self.pk is None and self.alias_of_id and not sanctioned:
+        if self.alias_of_id and not sanctioned:
             raise PartnerApprovalRequired(
                 gettext("Alias pages are not allowed: each page must be approved by the partners in its own place.")
             )
