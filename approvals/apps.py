@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class ApprovalsConfig(AppConfig):
@@ -9,3 +10,9 @@ class ApprovalsConfig(AppConfig):
 
     def ready(self):
         from approvals import signals, workflow  # noqa: F401  (connect the receivers)
+
+
+class PortalUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app, with user forms that refuse membership of two partner groups (``approvals.users``)."""
+
+    user_viewset = "approvals.users.PortalUserViewSet"

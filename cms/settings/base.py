@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "approvals.apps.PortalUsersConfig",  # wagtail.users with the partner-group rule in its user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
