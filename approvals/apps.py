@@ -6,6 +6,7 @@ class ApprovalsConfig(AppConfig):
     """Who may publish: partner approval of every revision, and the operators' sanctioned exceptions."""
 
     name = "approvals"
+    default = True  # this module also holds PortalUsersConfig
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -26,13 +26,13 @@ def awaiting_partner(user):
         .order_by("workflow_state__created_at", "pk")
     )
     task_states = list(task_states[:100])
-    pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in task_states])
-    locales = {}
+    pages = Page.objects.select_related("locale").in_bulk(
+        [int(state.workflow_state.object_id) for state in task_states]
+    )
     rows = []
     for state in task_states:
         page = pages.get(int(state.workflow_state.object_id))
         if page is not None:
-            locales.setdefault(page.locale_id, page.locale)
             rows.append({"page": page, "since": state.workflow_state.created_at, "revision_id": state.revision_id})
     return partner, rows
 

@@ -7,6 +7,7 @@ happens when the third partner approves. Unpublishing, a safety action, stays wi
 from wagtail.models import PagePermissionTester
 
 from approvals.partners import partner_for_user
+from approvals.translation_editor import EDITOR_FLAG
 
 
 class PartnerApprovalPermissionTester(PagePermissionTester):
@@ -14,7 +15,10 @@ class PartnerApprovalPermissionTester(PagePermissionTester):
         return super().can_publish()
 
     def can_publish(self):
-        return False
+        """Nobody publishes directly. In wagtail-localize's translation editor only, the publish button is kept for
+        whoever may edit the translation: there it submits the translation for approval
+        (``approvals.translation_editor``)."""
+        return getattr(self.user, EDITOR_FLAG, None) == self.page.pk and self.can_edit()
 
     def can_publish_subpage(self):
         return False

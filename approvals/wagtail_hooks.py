@@ -10,6 +10,7 @@ from approvals.guard import is_guarded_model
 from approvals.operator import OPERATOR_PUBLISH_ACTION
 from approvals.panels import AwaitingPartnerPanel
 from approvals.partners import partner_for_user
+from approvals.translation_editor import before_translation_editor
 
 
 @hooks.register("register_log_actions")
@@ -21,6 +22,9 @@ def register_operator_publish(actions):
     )
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+
+
+hooks.register("before_edit_page", before_translation_editor, order=-10)
 
 
 @hooks.register("register_admin_urls")
