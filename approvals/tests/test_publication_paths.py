@@ -17,12 +17,12 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from approvals.operator import publish_as_operator
-from approvals.tests.helpers import decide, form_data, post_edit, state, submit
+from approvals.tests.helpers import NON_SUPERUSER_ROLES, decide, form_data, post_edit, state, submit
 from tests.testapp.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["editor", "dgct", "arm", "embassy", "translator_ar", "translator_en", "translator_fr"]
+ROLES = NON_SUPERUSER_ROLES
 
 
 @pytest.fixture
