@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
+from approvals.signals import two_partner_groups_message
+
 pytestmark = pytest.mark.django_db
 
 
@@ -39,5 +41,6 @@ def test_the_admin_user_form_refuses_two_partner_groups_with_a_clear_message(cli
         },
     )
     assert response.status_code == 200
-    assert "only one partner reviewer group" in response.content.decode()
+    assert response.context["form"].errors["groups"] == [two_partner_groups_message()]
+    assert two_partner_groups_message() in response.content.decode()
     assert list(arm.groups.values_list("name", flat=True)) == ["ARM reviewers"]
