@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils.html import escape
 
 from approvals.signals import two_partner_groups_message
 
@@ -42,5 +43,5 @@ def test_the_admin_user_form_refuses_two_partner_groups_with_a_clear_message(cli
     )
     assert response.status_code == 200
     assert response.context["form"].errors["groups"] == [two_partner_groups_message()]
-    assert two_partner_groups_message() in response.content.decode()
+    assert escape(two_partner_groups_message()) in response.content.decode()
     assert list(arm.groups.values_list("name", flat=True)) == ["ARM reviewers"]
