@@ -13,13 +13,8 @@ LOG_ACTIONS = [
 
 
 def log_decision(page, decision, user, revision):
-    log(
-        instance=page.specific,
-        action=DECISION_ACTION,
-        user=user,
-        revision=revision,
-        data={"partner": decision.partner, "decision": decision.decision, "comment": decision.comment},
-    )
+    data = {"partner": decision.partner, "decision": decision.decision, "comment": decision.comment}
+    log(instance=page.specific, action=DECISION_ACTION, user=user, revision=revision, data=data)
 
 
 def log_emergency_publication(page, record, user, revision):

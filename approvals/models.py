@@ -26,12 +26,20 @@ class PartnerDecisionQuerySet(models.QuerySet):
         return self.current().filter(revision_id=revision_id)
 
 
-class PartnerDecision(models.Model):
-    """One partner's decision on one revision of a page: approved, or changes requested (with the comment)."""
+def person_field(verbose_name):
+    """A link to a user that outlives the user (the record keeps a copy of their name)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
-    APPROVED = "approved"
-    CHANGES_REQUESTED = "changes_requested"
-    DECISION_CHOICES = [(APPROVED, _("Approved")), (CHANGES_REQUESTED, _("Changes requested"))]
+
+class RevisionRecord(models.Model):
+    """What every trail record keeps of the page revision it is about: copies, not cascading links."""
 
     page = models.ForeignKey(
         Page, verbose_name=_("page"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -39,18 +47,23 @@ class PartnerDecision(models.Model):
     page_title = models.CharField(_("page title"), max_length=255)
     language = models.CharField(_("language"), max_length=20)
     revision_id = models.PositiveIntegerField(_("revision"), db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class PartnerDecision(RevisionRecord):
+    """One partner's decision on one revision of a page: approved, or changes requested (with the comment)."""
+
+    APPROVED = "approved"
+    CHANGES_REQUESTED = "changes_requested"
+    DECISION_CHOICES = [(APPROVED, _("Approved")), (CHANGES_REQUESTED, _("Changes requested"))]
+
     revision_created_at = models.DateTimeField(_("revision created at"))
     revision_author = models.CharField(_("revision author"), max_length=255, blank=True)
     partner = models.CharField(_("partner"), max_length=20, choices=PARTNER_CHOICES)
     decision = models.CharField(_("decision"), max_length=20, choices=DECISION_CHOICES)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    user = person_field(_("reviewer"))
     reviewer_name = models.CharField(_("reviewer name"), max_length=255)
     decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
@@ -83,23 +96,10 @@ class PartnerDecision(models.Model):
         return dict(PARTNER_CHOICES).get(self.partner, self.partner)
 
 
-class EmergencyPublication(models.Model):
+class EmergencyPublication(RevisionRecord):
     """A superuser's publication of a revision without partner approval, with the written reason."""
 
-    page = models.ForeignKey(
-        Page, verbose_name=_("page"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    page_title = models.CharField(_("page title"), max_length=255)
-    language = models.CharField(_("language"), max_length=20)
-    revision_id = models.PositiveIntegerField(_("revision"), db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    user = person_field(_("published by"))
     user_name = models.CharField(_("published by (name)"), max_length=255)
     reason = models.TextField(_("reason"))
     published_at = models.DateTimeField(_("published at"), default=timezone.now)
