@@ -37,6 +37,16 @@ def awaiting_partner(user):
     return partner, rows
 
 
+def recently_published(limit=10):
+    """The latest live pages: a reviewer's way to reach the unpublish action fast (they cannot browse the tree)."""
+    return list(
+        Page.objects.live()
+        .filter(depth__gt=1)
+        .select_related("locale")
+        .order_by("-last_published_at", "-pk")[:limit]
+    )
+
+
 class AwaitingPartnerPanel(Component):
     name = "awaiting_partner_decision"
     template_name = "approvals/dashboard_panel.html"
@@ -44,6 +54,7 @@ class AwaitingPartnerPanel(Component):
 
     def __init__(self, user):
         self.partner, self.rows = awaiting_partner(user)
+        self.live_pages = recently_published()
 
     def get_context_data(self, parent_context):
-        return {"partner": self.partner, "rows": self.rows}
+        return {"partner": self.partner, "rows": self.rows, "live_pages": self.live_pages}

@@ -79,6 +79,10 @@ def live_page(portal):
 
 @pytest.mark.parametrize("role", ["dgct", "arm", "embassy"])
 def test_reviewers_can_unpublish_and_it_is_logged(clients, users, live_page, role):
+    dashboard = clients[role].get("/admin/").content.decode()
+    unpublish_url = reverse("wagtailadmin_pages:unpublish", args=[live_page.pk])
+    assert unpublish_url in dashboard[dashboard.index("data-recently-published") :]
+    assert clients[role].get(unpublish_url).status_code == 200
     response = clients[role].post(reverse("wagtailadmin_pages:unpublish", args=[live_page.pk]))
     assert response.status_code == 302
     assert state(live_page)["live"] is False
