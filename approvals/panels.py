@@ -40,10 +40,7 @@ def awaiting_partner(user):
 def recently_published(limit=10):
     """The latest live pages: a reviewer's way to reach the unpublish action fast (they cannot browse the tree)."""
     return list(
-        Page.objects.live()
-        .filter(depth__gt=1)
-        .select_related("locale")
-        .order_by("-last_published_at", "-pk")[:limit]
+        Page.objects.live().filter(depth__gt=1).select_related("locale").order_by("-last_published_at", "-pk")[:limit]
     )
 
 
