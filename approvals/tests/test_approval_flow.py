@@ -7,7 +7,7 @@ from wagtail.models import Page, WorkflowState
 
 from approvals.models import PartnerDecision
 from approvals.notifications import HEADER
-from approvals.tests.helpers import current_task_state, decide, decisions, post_edit, refused, state, submit
+from approvals.tests.helpers import current_task_state, decide, decisions, edit_url, post_edit, refused, state, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +160,16 @@ def test_reviewers_are_mailed_when_a_revision_enters_review_and_the_author_on_pu
     ours = [m for m in mail.outbox if m.to == [users["editor"].email] and HEADER in m.extra_headers]
     assert [m.extra_headers[HEADER] for m in ours] == ["decision", "decision", "decision", "published"]
     assert all("Budget participatif" in m.subject for m in ours)
+
+
+def test_each_reviewer_is_offered_the_decision_only_while_their_partner_has_not_decided(clients, article):
+    submit(clients["editor"], article)
+    decide(clients["dgct"], article)
+
+    def offered(username):
+        html = clients[username].get(edit_url(article)).content.decode()
+        return 'data-workflow-action-name="approve"' in html
+
+    assert not offered("dgct")
+    assert offered("arm") and offered("embassy")
+    assert not offered("editor")
