@@ -43,26 +43,8 @@ def live_portal(live_server, transactional_db):
     """A live server over a bootstrapped portal (the transactional database starts empty after a flush)."""
     from conftest import bootstrap
 
-    restore_migration_data()
     bootstrap()
     return live_server
-
-
-def restore_migration_data():
-    """Recreate the rows Wagtail's migrations made that a previous transactional test's flush removed (Django's
-    flush recreates model permissions, not data migrations' rows), so every browser test can bootstrap the portal."""
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection
-
-    for app_label, model, codename, name in [
-        ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
-        ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
-    ]:
-        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
-        Permission.objects.get_or_create(content_type=content_type, codename=codename, defaults={"name": name})
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
 
 
 @pytest.fixture
