@@ -4,6 +4,10 @@ The translation editor keeps translated strings in its own records and only writ
 translator presses "Publish in <language>". Publication is refused here (``approvals.guard``), so that button, for a
 page extending BasePage, saves the translation as a new draft revision and submits it to the "Validation
 tripartite" workflow: the translation goes live once DGCT, ARM and the British Embassy approve it, like any page.
+
+The translations app (translator workflow) may register its own submission hook for that button at a lower order;
+it then answers the POST first and this one only keeps the button visible (the GET branch). Without it, this one
+submits.
 """
 
 from django.core.exceptions import ValidationError

@@ -24,7 +24,9 @@ def register_operator_publish(actions):
         actions.register_action(action, label, message)
 
 
-hooks.register("before_edit_page", before_translation_editor, order=-10)
+# After the translations app's own submission hook (order -10), before wagtail-localize's (order 0): see
+# approvals.translation_editor.
+hooks.register("before_edit_page", before_translation_editor, order=-5)
 
 
 @hooks.register("register_admin_urls")
