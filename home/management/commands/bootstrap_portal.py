@@ -20,6 +20,7 @@ from wagtail.users.models import UserProfile
 from approvals.operator import publish_as_operator
 from home.models import HomePage
 from translations.importing import translate_with_texts
+from translations.permissions import glossary_permissions
 
 LOCALES = ["fr", "ar", "en"]
 HOME_TEXTS = {
@@ -186,7 +187,10 @@ class Command(BaseCommand):
         access_admin = _permission("wagtailadmin", "access_admin")
         root_collection = Collection.get_first_root_node()
 
-        editors = self.group(EDITORS, [access_admin, _permission("wagtail_localize", "submit_translation")])
+        editors = self.group(
+            EDITORS,
+            [access_admin, _permission("wagtail_localize", "submit_translation"), *glossary_permissions("editor")],
+        )
         for home in homes.values():
             self.page_permissions(editors, home, EDITOR_PAGE_PERMISSIONS)
         self.collection_permissions(editors, root_collection, EDITOR_COLLECTION_PERMISSIONS)
@@ -196,7 +200,7 @@ class Command(BaseCommand):
             self.collection_permissions(reviewers, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 
         for code, name in TRANSLATOR_GROUPS.items():
-            translators = self.group(name, [access_admin])
+            translators = self.group(name, [access_admin, *glossary_permissions("translator")])
             self.page_permissions(translators, homes[code], TRANSLATOR_PAGE_PERMISSIONS)
             self.collection_permissions(translators, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 

@@ -1,0 +1,139 @@
+"""Where each French page stands in each other language: the one definition of "up to date".
+
+For a French page and a language:
+
+- **missing**: no page of its own in that language (nothing, or only an alias showing the French content);
+- **in review**: the translation has a workflow in progress (partner approval) or sent back for changes;
+- **up to date**: the translation is live and its live revision was made after the French source was last
+  synchronised (``TranslationSource.last_updated_at``, moved forward each time a French revision is published,
+  see ``translations.signals``);
+- **out of date**: anything else: never submitted yet, or live with a revision older than the French text.
+
+Computed from the database in a fixed number of queries, whatever the number of pages.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import TranslationSource
+
+from translations.roles import SOURCE_LANGUAGE
+
+UP_TO_DATE = "up_to_date"
+OUT_OF_DATE = "out_of_date"
+IN_REVIEW = "in_review"
+MISSING = "missing"
+STATUSES = [UP_TO_DATE, OUT_OF_DATE, IN_REVIEW, MISSING]
+STATUS_LABELS = {
+    UP_TO_DATE: _("Up to date"),
+    OUT_OF_DATE: _("Out of date"),
+    IN_REVIEW: _("In review"),
+    MISSING: _("Missing"),
+}
+
+
+@dataclass
+class Cell:
+    status: str
+    page: Page | None = None
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Row:
+    source: Page
+    cells: dict = field(default_factory=dict)  # language code -> Cell
+
+
+def target_languages():
+    return list(Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("pk"))
+
+
+def source_pages():
+    """The French pages that are translated: every French page but the root."""
+    return Page.objects.filter(locale__language_code=SOURCE_LANGUAGE, depth__gt=1)
+
+
+def status_rows(pages, locales=None):
+    """A Row per page of ``pages`` (French pages), with a Cell per target language."""
+    locales = locales if locales is not None else target_languages()
+    pages = list(pages)
+    keys = [page.translation_key for page in pages]
+    translations = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(translation_key__in=keys, locale__in=locales)
+        .select_related("live_revision", "locale")
+        .only(
+            "id",
+            "title",
+            "draft_title",
+            "translation_key",
+            "locale",
+            "live",
+            "alias_of_id",
+            "live_revision__created_at",
+        )
+    }
+    synced_at = dict(
+        TranslationSource.objects.filter(object_id__in=keys, locale__language_code=SOURCE_LANGUAGE).values_list(
+            "object_id", "last_updated_at"
+        )
+    )
+    in_review = set(
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(page.pk) for page in translations.values()],
+        )
+        .values_list("object_id", flat=True)
+    )
+    rows = []
+    for source in pages:
+        row = Row(source=source)
+        for locale in locales:
+            target = translations.get((source.translation_key, locale.pk))
+            row.cells[locale.language_code] = Cell(
+                status=cell_status(target, synced_at.get(source.translation_key), in_review), page=target
+            )
+        rows.append(row)
+    return rows
+
+
+def cell_status(target, source_synced_at, in_review):
+    if target is None or target.alias_of_id is not None:
+        return MISSING
+    if str(target.pk) in in_review:
+        return IN_REVIEW
+    if target.live and target.live_revision is not None:
+        if source_synced_at is None or target.live_revision.created_at >= source_synced_at:
+            return UP_TO_DATE
+    return OUT_OF_DATE
+
+
+def counts_by_language(rows, locales):
+    """{language code: {status: count}} over ``rows``."""
+    counts = {locale.language_code: dict.fromkeys(STATUSES, 0) for locale in locales}
+    for row in rows:
+        for code, cell in row.cells.items():
+            counts[code][cell.status] += 1
+    return counts
+
+
+def todo_for(languages):
+    """The translations awaiting work in ``languages``: (language code, French page, translated page), oldest
+    French page first. Missing translations are not listed: starting one is an editor's decision."""
+    locales = [locale for locale in target_languages() if locale.language_code in languages]
+    if not locales:
+        return []
+    pages = source_pages().filter(translation_key__in=Page.objects.filter(locale__in=locales).values("translation_key"))
+    todo = []
+    for row in status_rows(pages.order_by("path"), locales):
+        for code, cell in row.cells.items():
+            if cell.status == OUT_OF_DATE:
+                todo.append((code, row.source, cell.page))
+    return todo

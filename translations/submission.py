@@ -1,0 +1,50 @@
+"""Handing a translation to the partners: save a draft revision, then start (or resume) the object's workflow.
+
+Nothing here publishes. It uses Wagtail's generic workflow API (``get_workflow()``, ``Workflow.start``,
+``WorkflowState.resume``), so it works with whichever task the workflow assigned to each language's tree runs
+(the partner approval task in production).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from wagtail.models import DraftStateMixin, Page, WorkflowState
+
+
+class NoWorkflowError(Exception):
+    """The object has no workflow: it could only be published directly, which a translation never is."""
+
+
+def submit_for_approval(instance, user):
+    """Start the workflow on ``instance``'s latest revision, or resume it after a request for changes.
+
+    Returns the workflow state. While a review is already in progress the new revision simply joins it (the
+    approval task decides whether earlier decisions still stand).
+    """
+    if isinstance(instance, Page):
+        instance = instance.specific
+    state = instance.current_workflow_state
+    if state is not None:
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(user)
+        return state
+    workflow = instance.get_workflow()
+    if workflow is None:
+        raise NoWorkflowError(_("No approval workflow applies to “%(object)s”.") % {"object": instance})
+    return workflow.start(instance, user)
+
+
+def submit_translation(translation, user):
+    """Apply the translated strings to the target as a draft revision and send it to partner approval.
+
+    Objects without drafts (the glossary) have no publication: saving them is the whole action, and they are
+    returned without a workflow.
+    """
+    target = translation.get_target_instance()
+    if isinstance(target, Page) and target.get_lock() is not None and target.get_lock().for_user(user):
+        raise PermissionDenied(_("This page is locked: it is being reviewed or edited by someone else."))
+    if isinstance(target, DraftStateMixin):
+        translation.save_target(user=user, publish=False)
+        target = translation.get_target_instance()
+        return target, submit_for_approval(target, user)
+    translation.save_target(user=user, publish=True)
+    return translation.get_target_instance(), None
