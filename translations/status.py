@@ -109,9 +109,9 @@ def cell_status(target, source_synced_at, in_review):
         return MISSING
     if str(target.pk) in in_review:
         return IN_REVIEW
-    if target.live and target.live_revision is not None:
-        if source_synced_at is None or target.live_revision.created_at >= source_synced_at:
-            return UP_TO_DATE
+    live_revision = target.live_revision if target.live else None
+    if live_revision is not None and (source_synced_at is None or live_revision.created_at >= source_synced_at):
+        return UP_TO_DATE
     return OUT_OF_DATE
 
 

@@ -25,7 +25,7 @@ from translations.starting import missing_locales, translate_into_all_languages
 from translations.status import STATUS_LABELS, STATUSES, counts_by_language, source_pages, status_rows, target_languages
 
 
-# Status report ---------------------------------------------------------------------------------------------------------
+# Status report ------------------------------------------------------------------------------------------------------
 def section_choices():
     """The sections of the site: the children of the French home page(s)."""
     return [
@@ -99,7 +99,7 @@ class TranslationStatusView(ReportView):
         return self.render_to_response(self.get_context_data())
 
 
-# Starting translations -------------------------------------------------------------------------------------------------
+# Starting translations ----------------------------------------------------------------------------------------------
 def translate_all(request, page_id):
     """Translate a French page into every language it lacks (confirmation on GET, action on POST)."""
     page = get_object_or_404(Page, pk=page_id).specific
@@ -127,7 +127,7 @@ def translate_all(request, page_id):
     )
 
 
-# Side by side ----------------------------------------------------------------------------------------------------------
+# Side by side -------------------------------------------------------------------------------------------------------
 def user_can_compare(user, page):
     """Those who work on the translation, and the partners' reviewers who approve it."""
     if page.permissions_for_user(user).can_edit():
@@ -166,7 +166,7 @@ def compare(request, page_id):
     )
 
 
-# Glossary --------------------------------------------------------------------------------------------------------------
+# Glossary -----------------------------------------------------------------------------------------------------------
 def glossary_export(request):
     """The glossary for one language pair, as a DeepL glossary file (TSV by default, or CSV)."""
     if not request.user.has_perm("translations.view_glossaryterm") and not request.user.has_perm(

@@ -39,7 +39,7 @@ def register_admin_urls():
     return [path("portal-translations/", include((urls.urlpatterns, "portal_translations")))]
 
 
-# Submitting from the translation editor ------------------------------------------------------------------------------
+# Submitting from the translation editor -----------------------------------------------------------------------------
 def enabled_translation_of(instance):
     return (
         Translation.objects.filter(
@@ -91,7 +91,7 @@ def confine_bulk_actions(request, action_type, objects, action_class_instance):
     return None
 
 
-# Starting translations ------------------------------------------------------------------------------------------------
+# Starting translations ----------------------------------------------------------------------------------------------
 @hooks.register("register_page_header_buttons")
 def translation_header_buttons(page, user, view_name=None, next_url=None):
     if page.is_root():
@@ -162,7 +162,7 @@ hooks.register("after_create_page", queue_translation)
 hooks.register("after_edit_page", queue_translation)
 
 
-# The translators' to-do -------------------------------------------------------------------------------------------------
+# The translators' to-do ---------------------------------------------------------------------------------------------
 class TranslatorTodoPanel(Component):
     """The dashboard panel of a translator: the pages in their language(s) that await translation."""
 
@@ -189,7 +189,7 @@ def add_translator_todo(request, panels):
         panels.append(TranslatorTodoPanel(languages))
 
 
-# Report, audit log, editor assets ---------------------------------------------------------------------------------------
+# Report, audit log, editor assets -----------------------------------------------------------------------------------
 @hooks.register("register_reports_menu_item")
 def register_status_report():
     return MenuItem(
