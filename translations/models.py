@@ -53,3 +53,23 @@ class QueuedTranslation(models.Model):
 
     def __str__(self):
         return str(self.page)
+
+
+class SourceTextChange(models.Model):
+    """When the French text of a page last changed in a published revision: its translations made before that are
+    out of date (see ``translations.status``).
+
+    Kept here rather than read from wagtail-localize's ``TranslationSource.last_updated_at``, which moves whenever
+    the source is re-read, even when no text changed (for instance each time another language is added).
+    """
+
+    translation_key = models.UUIDField(unique=True)
+    changed_at = models.DateTimeField()
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("French text change")
+        verbose_name_plural = _("French text changes")
+
+    def __str__(self):
+        return f"{self.translation_key} @ {self.changed_at:%Y-%m-%d %H:%M}"

@@ -4,9 +4,8 @@ For a French page and a language:
 
 - **missing**: no page of its own in that language (nothing, or only an alias showing the French content);
 - **in review**: the translation has a workflow in progress (partner approval) or sent back for changes;
-- **up to date**: the translation is live and its live revision was made after the French source was last
-  synchronised (``TranslationSource.last_updated_at``, moved forward each time a French revision is published,
-  see ``translations.signals``);
+- **up to date**: the translation is live and its live revision was made after the French text last changed in a
+  published revision (``SourceTextChange``, recorded by ``translations.signals``);
 - **out of date**: anything else: never submitted yet, or live with a revision older than the French text.
 
 Computed from the database in a fixed number of queries, whatever the number of pages.
@@ -17,8 +16,8 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
-from wagtail_localize.models import TranslationSource
 
+from translations.models import SourceTextChange
 from translations.roles import SOURCE_LANGUAGE
 
 UP_TO_DATE = "up_to_date"
@@ -50,6 +49,18 @@ class Row:
     cells: dict = field(default_factory=dict)  # language code -> Cell
 
 
+TARGET_FIELDS = (
+    "id",
+    "title",
+    "draft_title",
+    "translation_key",
+    "locale",
+    "live",
+    "alias_of_id",
+    "live_revision__created_at",
+)
+
+
 def target_languages():
     return list(Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("pk"))
 
@@ -79,10 +90,8 @@ def status_rows(pages, locales=None):
             "live_revision__created_at",
         )
     }
-    synced_at = dict(
-        TranslationSource.objects.filter(object_id__in=keys, locale__language_code=SOURCE_LANGUAGE).values_list(
-            "object_id", "last_updated_at"
-        )
+    changed_at = dict(
+        SourceTextChange.objects.filter(translation_key__in=keys).values_list("translation_key", "changed_at")
     )
     in_review = set(
         WorkflowState.objects.active()
@@ -98,19 +107,19 @@ def status_rows(pages, locales=None):
         for locale in locales:
             target = translations.get((source.translation_key, locale.pk))
             row.cells[locale.language_code] = Cell(
-                status=cell_status(target, synced_at.get(source.translation_key), in_review), page=target
+                status=cell_status(target, changed_at.get(source.translation_key), in_review), page=target
             )
         rows.append(row)
     return rows
 
 
-def cell_status(target, source_synced_at, in_review):
+def cell_status(target, source_changed_at, in_review):
     if target is None or target.alias_of_id is not None:
         return MISSING
     if str(target.pk) in in_review:
         return IN_REVIEW
     live_revision = target.live_revision if target.live else None
-    if live_revision is not None and (source_synced_at is None or live_revision.created_at >= source_synced_at):
+    if live_revision is not None and (source_changed_at is None or live_revision.created_at >= source_changed_at):
         return UP_TO_DATE
     return OUT_OF_DATE
 

@@ -6,6 +6,7 @@ Nothing here publishes. It uses Wagtail's generic workflow API (``get_workflow()
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Page, WorkflowState
 
@@ -43,8 +44,37 @@ def submit_translation(translation, user):
     if isinstance(target, Page) and target.get_lock() is not None and target.get_lock().for_user(user):
         raise PermissionDenied(_("This page is locked: it is being reviewed or edited by someone else."))
     if isinstance(target, DraftStateMixin):
-        translation.save_target(user=user, publish=False)
-        target = translation.get_target_instance()
+        target = save_translation_draft(translation, user)
         return target, submit_for_approval(target, user)
     translation.save_target(user=user, publish=True)
     return translation.get_target_instance(), None
+
+
+@transaction.atomic
+def save_translation_draft(translation, user):
+    """Save the translation as a new draft revision of its target, leaving the live version as it was.
+
+    wagtail-localize's ``save_target(publish=False)`` writes the translated content into the target's own row
+    before saving the revision. On a live page that row is what the public site serves, so the unreviewed text
+    would be public at once (and a live draftable snippet would be marked not live). Here the row is put back to
+    the live revision's content; the new text stays in the draft revision that goes to partner approval.
+    """
+    target = translation.get_target_instance()
+    live_revision = target.live_revision if target.live else None
+    translation.save_target(user=user, publish=False)
+    current = type(target).objects.get(pk=target.pk)
+    if live_revision is None:
+        return current
+    restored = live_revision.as_object()
+    restored.live = True
+    restored.live_revision = live_revision
+    restored.last_published_at = current.last_published_at
+    restored.latest_revision = current.latest_revision
+    restored.has_unpublished_changes = True
+    if isinstance(restored, Page):
+        restored.draft_title = current.draft_title
+        restored.latest_revision_created_at = current.latest_revision_created_at
+        restored.save(clean=False)
+    else:
+        restored.save()
+    return type(target).objects.get(pk=target.pk)
