@@ -123,3 +123,10 @@ def test_translator_cannot_change_strings_while_the_page_is_in_review(client, us
 
     assert response.status_code == 403
     assert Page.objects.get(pk=arabic.pk).get_latest_revision_as_object().title == "التعاون بين الجهات"
+
+
+def test_the_translation_editors_preview_is_right_to_left_with_the_admin_in_french(client, users, portal):
+    client.force_login(users["editor"])  # admin language: French
+    response = client.get(reverse("wagtail_localize:preview_translation", args=[translation_of(portal["fr"], "ar").pk]))
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()

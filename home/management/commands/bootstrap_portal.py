@@ -20,7 +20,7 @@ from wagtail.users.models import UserProfile
 from approvals.operator import publish_as_operator
 from home.models import HomePage
 from translations.importing import translate_with_texts
-from translations.permissions import glossary_permissions
+from translations.permissions import glossary_permissions, submit_translation_permission
 
 LOCALES = ["fr", "ar", "en"]
 HOME_TEXTS = {
@@ -185,11 +185,12 @@ class Command(BaseCommand):
     def ensure_groups(self, homes):
         self.remove_wagtail_default_grants()
         access_admin = _permission("wagtailadmin", "access_admin")
-        root_collection = Collection.get_first_root_node()
+        # Wagtail's migrations create the root collection; a flushed database (the browser tests') has none.
+        root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
 
         editors = self.group(
             EDITORS,
-            [access_admin, _permission("wagtail_localize", "submit_translation"), *glossary_permissions("editor")],
+            [access_admin, submit_translation_permission(), *glossary_permissions("editor")],
         )
         for home in homes.values():
             self.page_permissions(editors, home, EDITOR_PAGE_PERMISSIONS)
