@@ -5,10 +5,11 @@ Nothing here publishes. It uses Wagtail's generic workflow API (``get_workflow()
 (the partner approval task in production).
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Page, WorkflowState
+
+from translations.guards import check_not_locked
 
 
 class NoWorkflowError(Exception):
@@ -41,8 +42,7 @@ def submit_translation(translation, user):
     returned without a workflow.
     """
     target = translation.get_target_instance()
-    if isinstance(target, Page) and target.get_lock() is not None and target.get_lock().for_user(user):
-        raise PermissionDenied(_("This page is locked: it is being reviewed or edited by someone else."))
+    check_not_locked(user, target)
     if isinstance(target, DraftStateMixin):
         target = save_translation_draft(translation, user)
         return target, submit_for_approval(target, user)
