@@ -8,6 +8,7 @@ from translations.starting import translate_into_all_languages
 from translations.tests.factories import (
     approve_until_finished,
     french_page,
+    page_form_data,
     put_string,
     segment,
     translation_of,
@@ -128,5 +129,15 @@ def test_translator_cannot_change_strings_while_the_page_is_in_review(client, us
 def test_the_translation_editors_preview_is_right_to_left_with_the_admin_in_french(client, users, portal):
     client.force_login(users["editor"])  # admin language: French
     response = client.get(reverse("wagtail_localize:preview_translation", args=[translation_of(portal["fr"], "ar").pk]))
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+
+
+def test_the_page_editors_preview_of_an_arabic_page_is_right_to_left_with_the_admin_in_french(client, users, portal):
+    client.force_login(users["editor"])
+    arabic = portal["ar"]
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[arabic.pk])
+    assert client.post(url, page_form_data(arabic)).json()["is_valid"]
+    response = client.get(url)
     assert response.status_code == 200
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
