@@ -79,16 +79,7 @@ def status_rows(pages, locales=None):
         (page.translation_key, page.locale_id): page
         for page in Page.objects.filter(translation_key__in=keys, locale__in=locales)
         .select_related("live_revision", "locale")
-        .only(
-            "id",
-            "title",
-            "draft_title",
-            "translation_key",
-            "locale",
-            "live",
-            "alias_of_id",
-            "live_revision__created_at",
-        )
+        .only(*TARGET_FIELDS)
     }
     changed_at = dict(
         SourceTextChange.objects.filter(translation_key__in=keys).values_list("translation_key", "changed_at")
