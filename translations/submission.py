@@ -5,6 +5,7 @@ Nothing here publishes. It uses Wagtail's generic workflow API (``get_workflow()
 (the partner approval task in production).
 """
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Page, WorkflowState
@@ -59,12 +60,15 @@ def save_translation_draft(translation, user):
     would be public at once (and a live draftable snippet would be marked not live). Here the row is put back to
     the live revision's content; the new text stays in the draft revision that goes to partner approval.
     """
-    target = translation.get_target_instance()
-    live_revision = target.live_revision if target.live else None
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        target = None  # a first translation: nothing is live yet
+    live_revision = target.live_revision if target is not None and target.live else None
     translation.save_target(user=user, publish=False)
-    current = type(target).objects.get(pk=target.pk)
     if live_revision is None:
-        return current
+        return translation.get_target_instance()
+    current = type(target).objects.get(pk=target.pk)
     restored = live_revision.as_object()
     restored.live = True
     restored.live_revision = live_revision
