@@ -3,7 +3,8 @@
 For a French page and a language:
 
 - **missing**: no page of its own in that language (nothing, or only an alias showing the French content);
-- **in review**: the translation has a workflow in progress (partner approval) or sent back for changes;
+- **in review**: the translation has a workflow in progress (partner approval), or sent back for changes (then it is
+  also on its translators' to-do);
 - **up to date**: the translation is live and its live revision was made after the French text last changed in a
   published revision (``SourceTextChange``, recorded by ``translations.signals``);
 - **out of date**: anything else: never submitted yet, or live with a revision older than the French text.
@@ -37,6 +38,7 @@ STATUS_LABELS = {
 class Cell:
     status: str
     page: Page | None = None
+    changes_requested: bool = False  # in review, sent back to the translator by a partner
 
     @property
     def label(self):
@@ -84,13 +86,13 @@ def status_rows(pages, locales=None):
     changed_at = dict(
         SourceTextChange.objects.filter(translation_key__in=keys).values_list("translation_key", "changed_at")
     )
-    in_review = set(
+    in_review = dict(
         WorkflowState.objects.active()
         .filter(
             base_content_type=ContentType.objects.get_for_model(Page),
             object_id__in=[str(page.pk) for page in translations.values()],
         )
-        .values_list("object_id", flat=True)
+        .values_list("object_id", "status")
     )
     rows = []
     for source in pages:
@@ -98,7 +100,10 @@ def status_rows(pages, locales=None):
         for locale in locales:
             target = translations.get((source.translation_key, locale.pk))
             row.cells[locale.language_code] = Cell(
-                status=cell_status(target, changed_at.get(source.translation_key), in_review), page=target
+                status=cell_status(target, changed_at.get(source.translation_key), in_review),
+                page=target,
+                changes_requested=target is not None
+                and in_review.get(str(target.pk)) == WorkflowState.STATUS_NEEDS_CHANGES,
             )
         rows.append(row)
     return rows
@@ -125,8 +130,10 @@ def counts_by_language(rows, locales):
 
 
 def todo_for(languages):
-    """The translations awaiting work in ``languages``: (language code, French page, translated page), oldest
-    French page first. Missing translations are not listed: starting one is an editor's decision."""
+    """The translations awaiting work in ``languages``: out of date, or sent back by a reviewer for changes.
+
+    Returns (language code, French page, translated page, changes requested), in the site's order. Missing
+    translations are not listed: starting one is an editor's decision."""
     locales = [locale for locale in target_languages() if locale.language_code in languages]
     if not locales:
         return []
@@ -134,6 +141,6 @@ def todo_for(languages):
     todo = []
     for row in status_rows(pages.order_by("path"), locales):
         for code, cell in row.cells.items():
-            if cell.status == OUT_OF_DATE:
-                todo.append((code, row.source, cell.page))
+            if cell.status == OUT_OF_DATE or cell.changes_requested:
+                todo.append((code, row.source, cell.page, cell.changes_requested))
     return todo

@@ -176,8 +176,8 @@ class TranslatorTodoPanel(Component):
     def get_context_data(self, parent_context):
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
         items = [
-            {"locale": locales[code], "source": source, "target": target}
-            for code, source, target in todo_for(self.languages)
+            {"locale": locales[code], "source": source, "target": target, "changes_requested": changes_requested}
+            for code, source, target, changes_requested in todo_for(self.languages)
         ]
         return {"items": items}
 

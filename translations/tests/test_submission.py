@@ -141,3 +141,33 @@ def test_the_page_editors_preview_of_an_arabic_page_is_right_to_left_with_the_ad
     response = client.get(url)
     assert response.status_code == 200
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
+
+
+def test_a_translation_sent_back_for_changes_is_on_its_translators_to_do(client, users, new_translation):
+    """Re-check after the partner approval merge: the reviewer's "request changes" action must be named "reject"."""
+    _source, arabic, translation = new_translation
+    client.force_login(users["translator_ar"])
+    translate_all_strings(client, translation, ARABIC)
+    client.post(reverse("wagtailadmin_pages:edit", args=[arabic.pk]), {"action": "publish"})
+    task_state = Page.objects.get(pk=arabic.pk).current_workflow_state.current_task_state
+    reviewer = next(
+        users[name]
+        for name in ("dgct", "arm", "embassy", "admin")
+        if "reject" in [action for action, *_ in task_state.task.specific.get_actions(arabic, users[name])]
+    )
+    client.force_login(reviewer)
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[arabic.pk, "reject", task_state.pk]),
+        {"comment": "Le titre doit reprendre le terme du glossaire."},
+    )
+    assert Page.objects.get(pk=arabic.pk).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    client.force_login(users["translator_ar"])
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[arabic.pk]) in content
+    assert "طُلبت تعديلات" in content  # "Changes requested", translator_ar's admin is in Arabic
+
+    client.post(reverse("wagtailadmin_pages:edit", args=[arabic.pk]), {"action": "publish"})
+    arabic = Page.objects.get(pk=arabic.pk)
+    assert arabic.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not arabic.live
