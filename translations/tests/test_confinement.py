@@ -255,3 +255,17 @@ def test_editor_translates_a_french_page_into_all_languages_at_once(
     recipients = {address for message in mailoutbox for address in message.to}
     assert {"translator_ar@example.org", "translator_en@example.org"} <= recipients
     assert "translator_fr@example.org" not in recipients
+
+
+def test_bulk_actions_on_snippets_are_confined_to_the_translators_language(arabic_translator, users, glossary):
+    # Even with delete rights on the glossary, an Arabic translator's bulk action on a French term is refused.
+    from django.contrib.auth.models import Permission
+
+    users["translator_ar"].user_permissions.add(Permission.objects.get(codename="delete_glossaryterm"))
+    french = glossary["fr"]
+    url = reverse("wagtail_bulk_action", args=["translations", "glossaryterm", "delete"])
+
+    response = arabic_translator.post(f"{url}?id={french.pk}")
+
+    assert refused(response)
+    assert GlossaryTerm.objects.filter(pk=french.pk).exists()
