@@ -3,7 +3,6 @@ translations. Every refusal is checked to have changed nothing."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
@@ -117,13 +116,6 @@ def test_arabic_translator_cannot_upload_or_download_an_english_po_file(arabic_t
 def test_arabic_translator_cannot_preview_an_english_translation(arabic_translator, portal):
     english = translation_of(portal["fr"], "en")
     assert refused(arabic_translator.get(reverse("wagtail_localize:preview_translation", args=[english.pk])))
-
-
-@pytest.fixture
-def glossary(portal):
-    call_command("load_glossary", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    french = GlossaryTerm.objects.get(locale__language_code="fr", term="régionalisation avancée")
-    return {code: french.get_translation(portal[code].locale) for code in ("fr", "ar", "en")}
 
 
 def test_arabic_translator_cannot_edit_or_delete_a_french_snippet(arabic_translator, glossary):

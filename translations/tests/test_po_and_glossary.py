@@ -1,6 +1,8 @@
 """PO files for professional translators (recorded, never publishing), the glossary export for DeepL, and the
 side-by-side comparison for reviewers."""
 
+import io
+
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -103,16 +105,11 @@ def test_a_missing_po_file_is_a_400(client, users, english):
 
 
 # Glossary -----------------------------------------------------------------------------------------------------------
-@pytest.fixture
-def glossary(portal):
-    call_command("load_glossary", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
 def test_load_glossary_is_idempotent(glossary):
     from translations.models import GlossaryTerm
 
     count = GlossaryTerm.objects.count()
-    call_command("load_glossary", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_glossary", stdout=io.StringIO())
     assert count == GlossaryTerm.objects.count() == 3 * len(TERMS)
 
 
@@ -124,7 +121,7 @@ def test_glossary_exports_as_a_deepl_tsv_glossary(client, users, glossary, usern
     assert response["Content-Type"].startswith("text/tab-separated-values")
     lines = response.content.decode().splitlines()
     assert len(lines) == len(TERMS)
-    assert "régionalisation avancée\tالجهوية المتقدمة" in lines  # noqa: RUF001
+    assert "régionalisation avancée\tالجهوية المتقدمة" in lines
     assert all(line.count("\t") == 1 and line == line.strip() for line in lines)
 
 
@@ -162,3 +159,32 @@ def test_reviewers_compare_a_translation_with_its_source_each_in_its_direction(c
 def test_translators_of_another_language_cannot_compare(client, users, portal):
     client.force_login(users["translator_en"])
     assert client.get(reverse("portal_translations:compare", args=[portal["ar"].pk])).status_code in (302, 403)
+
+
+def test_bulk_po_export_and_import_for_professional_translators(tmp_path, users, english):
+    page, translation = english
+    call_command("translation_po", "export", "--language", "en", "--out", str(tmp_path), stdout=io.StringIO())
+    (exported,) = tmp_path.glob("*.po")
+    po = polib.pofile(exported.read_text(encoding="utf-8"))
+    for entry in po:
+        entry.msgstr = ENGLISH[entry.msgid]
+    po.save(str(exported))
+
+    call_command("translation_po", "import", str(exported), "--user", "translator_en", stdout=io.StringIO())
+
+    log = PageLogEntry.objects.get(page=page, action=PO_IMPORT_ACTION)
+    assert log.user == users["translator_en"]
+    page = Page.objects.get(pk=page.pk)
+    assert not page.live
+    assert translation.get_progress() == (len(ENGLISH), len(ENGLISH))
+
+
+def test_bulk_po_import_refuses_a_translator_of_another_language(tmp_path, users, english):
+    from django.core.management.base import CommandError
+
+    _page, translation = english
+    path = tmp_path / "en.po"
+    path.write_text(str(translation.export_po()), encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("translation_po", "import", str(path), "--user", "translator_ar", stderr=io.StringIO())
+    assert not PageLogEntry.objects.filter(action=PO_IMPORT_ACTION).exists()
