@@ -63,3 +63,9 @@ def test_a_translator_cannot_queue_a_translation(client, users, draft):
         page_form_data(draft, **{"action-submit": QUEUE_TRANSLATION_VALUE}),
     )
     assert not QueuedTranslation.objects.exists()
+
+
+def test_editors_see_translate_into_all_languages_on_an_untranslated_french_page(client, users, draft):
+    client.force_login(users["editor"])
+    content = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    assert reverse("portal_translations:translate_all", args=[draft.pk]) in content
