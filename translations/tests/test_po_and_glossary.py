@@ -188,3 +188,9 @@ def test_bulk_po_import_refuses_a_translator_of_another_language(tmp_path, users
     with pytest.raises(CommandError):
         call_command("translation_po", "import", str(path), "--user", "translator_ar", stderr=io.StringIO())
     assert not PageLogEntry.objects.filter(action=PO_IMPORT_ACTION).exists()
+
+
+def test_the_translation_editor_links_to_the_comparison(client, users, portal):
+    client.force_login(users["translator_ar"])
+    content = client.get(reverse("wagtailadmin_pages:edit", args=[portal["ar"].pk])).content.decode()
+    assert reverse("portal_translations:compare", args=[portal["ar"].pk]) in content
