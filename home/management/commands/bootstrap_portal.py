@@ -22,6 +22,7 @@ from approvals.partners import PARTNER_GROUP_NAMES
 from approvals.setup import ensure_partner_workflow
 from home.models import HomePage
 from translations.importing import translate_with_texts
+from translations.permissions import glossary_permissions, submit_translation_permission
 
 LOCALES = ["fr", "ar", "en"]
 HOME_TEXTS = {
@@ -188,9 +189,13 @@ class Command(BaseCommand):
     def ensure_groups(self, homes):
         self.remove_wagtail_default_grants()
         access_admin = _permission("wagtailadmin", "access_admin")
-        root_collection = Collection.get_first_root_node()
+        # Wagtail's migrations create the root collection; a flushed database (the browser tests') has none.
+        root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
 
-        editors = self.group(EDITORS, [access_admin, _permission("wagtail_localize", "submit_translation")])
+        editors = self.group(
+            EDITORS,
+            [access_admin, submit_translation_permission(), *glossary_permissions("editor")],
+        )
         for home in homes.values():
             self.page_permissions(editors, home, EDITOR_PAGE_PERMISSIONS)
         self.collection_permissions(editors, root_collection, EDITOR_COLLECTION_PERMISSIONS)
@@ -200,7 +205,7 @@ class Command(BaseCommand):
             self.collection_permissions(reviewers, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 
         for code, name in TRANSLATOR_GROUPS.items():
-            translators = self.group(name, [access_admin])
+            translators = self.group(name, [access_admin, *glossary_permissions("translator")])
             self.page_permissions(translators, homes[code], TRANSLATOR_PAGE_PERMISSIONS)
             self.collection_permissions(translators, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 
