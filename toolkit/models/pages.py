@@ -405,7 +405,8 @@ class GuidePage(ToolkitDetailPage):
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("chapters"),
-        TranslatableField("pdf"),
+        # Synchronised but overridable: each translation may choose its own language's PDF in the editor.
+        SynchronizedField("pdf"),
         SynchronizedField("version"),
         SynchronizedField("publication_date"),
         SynchronizedField("featured"),
