@@ -38,7 +38,7 @@ def _cache_state():
 def _search_state():
     if not settings.ELASTICSEARCH_URL:
         return "database"
-    from search.engine import elasticsearch_ping  # imported lazily: only with Elasticsearch configured
+    from search.elastic import elasticsearch_ping  # imported lazily: only with Elasticsearch configured
 
     return "up" if elasticsearch_ping() else "down"
 

@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
 
     name = "search"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import signals  # noqa: F401 - connects the indexing handlers

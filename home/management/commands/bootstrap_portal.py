@@ -143,6 +143,7 @@ class Command(BaseCommand):
                 **{field: HOME_TEXTS[field]["fr"] for field in ("title", "slug", "summary", "introduction")},
             )
             root.add_child(instance=home)
+            self.ensure_site(home)  # before publishing, so the page has a URL when it is indexed
             publish_as_operator(home, COMMAND)
             self.changes.append("created and published the French home page")
         homes = {"fr": home}

@@ -1,0 +1,202 @@
+"""The database search engine: PostgreSQL full-text search per language, or plain matching on SQLite.
+
+The engine reads the SearchDocument index (search/models.py). On PostgreSQL every query is parameterised, the
+visitor's words reach ``plainto_tsquery`` already reduced to letters and digits, and the language's configuration
+(french, arabic, english) stems them exactly as it stemmed the pages.
+"""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+
+from search import text
+from search.models import SearchDocument
+from search.query import PER_PAGE
+from search.results import (
+    FacetValue,
+    Results,
+    SearchUnavailable,
+    excerpt_source,
+    hit_from_document,
+    normalized_word,
+    words_of,
+)
+
+FACETS = ("type", "themes", "regions")
+SUGGESTIONS = 8
+
+
+def get_engine():
+    """Elasticsearch when ELASTICSEARCH_URL is set, else the database."""
+    if settings.ELASTICSEARCH_URL:
+        from search.elastic import ElasticsearchEngine
+
+        return ElasticsearchEngine.from_settings()
+    return DatabaseEngine()
+
+
+def _filter_sql(filters):
+    clauses, params = [], []
+    for facet, value in filters.items():
+        if facet == "type":
+            clauses.append("d.page_type = %s")
+            params.append(value)
+        else:
+            clauses.append(f"d.{facet} LIKE %s")  # facet is one of our own column names, never input
+            params.append(f"% {value} %")
+    return clauses, params
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def search(self, query):
+        try:
+            if connection.vendor == "postgresql":
+                return self._search_postgresql(query)
+            return self._search_python(query)
+        except DatabaseError as exc:
+            raise SearchUnavailable(str(exc)) from exc
+
+    def suggest(self, language, prefix):
+        terms = text.normalize(prefix).split()[:6]
+        if not terms:
+            return []
+        try:
+            if connection.vendor == "postgresql":
+                tsquery = " & ".join(f"'{t}':*A" for t in terms)  # terms hold letters and digits only
+                rows = SearchDocument.objects.raw(
+                    "SELECT d.id, d.title, d.url FROM search_searchdocument d"
+                    " WHERE d.language = %s AND d.vector @@ to_tsquery(%s::regconfig, %s)"
+                    " ORDER BY ts_rank_cd(d.vector, to_tsquery(%s::regconfig, %s)) DESC, d.title LIMIT %s",
+                    [language, text.config_for(language), tsquery, text.config_for(language), tsquery, SUGGESTIONS],
+                )
+                return [{"title": r.title, "url": r.url} for r in rows]
+            docs = SearchDocument.objects.filter(language=language).only("title", "url", "title_norm")
+            words = [set(d.title_norm.split()) for d in docs]
+            return [
+                {"title": d.title, "url": d.url}
+                for d, w in zip(docs, words, strict=True)
+                if all(any(x.startswith(t) for x in w) for t in terms)
+            ][:SUGGESTIONS]
+        except DatabaseError as exc:
+            raise SearchUnavailable(str(exc)) from exc
+
+    # PostgreSQL ---------------------------------------------------------------------------------------------------
+    def _search_postgresql(self, query):
+        config = text.config_for(query.language)
+        results = self._run_postgresql(query, config, "plainto_tsquery(%s::regconfig, %s)", [config, query.normalized])
+        if results.total == 0 and len(query.terms) > 1:
+            any_query = " | ".join(f"'{t}'" for t in query.terms)  # terms hold letters and digits only
+            results = self._run_postgresql(query, config, "to_tsquery(%s::regconfig, %s)", [config, any_query])
+            results.matched_any = results.total > 0
+        return results
+
+    def _run_postgresql(self, query, config, tsquery_sql, tsquery_params):
+        where = ["d.language = %s", f"d.vector @@ ({tsquery_sql})"]
+        base_params = [query.language, *tsquery_params]
+        clauses, params = _filter_sql(query.filters())
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM search_searchdocument d WHERE {' AND '.join(where + clauses)}",
+                base_params + params,
+            )
+            total = cursor.fetchone()[0]
+            offset = (min(query.page, max(1, -(-total // PER_PAGE))) - 1) * PER_PAGE
+            cursor.execute(
+                f"SELECT d.id FROM search_searchdocument d WHERE {' AND '.join(where + clauses)}"
+                f" ORDER BY ts_rank_cd(d.vector, ({tsquery_sql})) DESC, d.title, d.id LIMIT %s OFFSET %s",
+                base_params + params + tsquery_params + [PER_PAGE, offset],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+            facets = {facet: self._facet_postgresql(cursor, facet, query, where, base_params) for facet in FACETS}
+        docs = SearchDocument.objects.in_bulk(ids)
+        ordered = [docs[i] for i in ids if i in docs]
+        is_match = self._matcher_postgresql(config, query, ordered)
+        hits = [hit_from_document(d, is_match) for d in ordered]
+        return Results(hits=hits, total=total, facets=facets)
+
+    def _facet_postgresql(self, cursor, facet, query, where, base_params):
+        clauses, params = _filter_sql(query.filters(without=facet))
+        condition = " AND ".join(where + clauses)
+        if facet == "type":
+            value_sql, label_sql = "d.page_type", "d.labels -> 'type' ->> d.page_type"
+            cursor.execute(
+                f"SELECT {value_sql}, min({label_sql}), count(*) FROM search_searchdocument d WHERE {condition}"
+                f" GROUP BY {value_sql} ORDER BY count(*) DESC, 2",
+                base_params + params,
+            )
+        else:
+            cursor.execute(
+                f"SELECT v, min(d.labels -> '{facet}' ->> v), count(*) FROM search_searchdocument d,"
+                f" unnest(string_to_array(trim(d.{facet}), ' ')) AS v WHERE {condition} AND v <> ''"
+                f" GROUP BY v ORDER BY count(*) DESC, 2",
+                base_params + params,
+            )
+        return [FacetValue(value, label or value, count) for value, label, count in cursor.fetchall()]
+
+    def _matcher_postgresql(self, config, query, docs):
+        """Which original words of the excerpts match the query, asking PostgreSQL's stemmer once for all of them."""
+        words = sorted(set().union(*(words_of(excerpt_source(d.summary, d.body)) for d in docs))) if docs else []
+        if not words:
+            return lambda word: False
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w, array(SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, n))),"
+                " array(SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, %s)))"
+                " FROM unnest(%s::text[], %s::text[]) AS t(w, n)",
+                [config, config, query.normalized, words, [normalized_word(w) for w in words]],
+            )
+            rows = cursor.fetchall()
+        query_lexemes = set(rows[0][2]) if rows else set()
+        matched = {w for w, lexemes, _q in rows if query_lexemes.intersection(lexemes)}
+        return matched.__contains__
+
+    # SQLite (make run without DATABASE_URL) -------------------------------------------------------------------------
+    def _search_python(self, query):
+        stems = [text.light_stem(t) for t in query.terms]
+        docs = list(SearchDocument.objects.filter(language=query.language))
+
+        def score(doc):
+            title = [text.light_stem(w) for w in doc.title_norm.split()]
+            body = [text.light_stem(w) for w in doc.text_norm.split()]
+            found = [s for s in stems if s in title or s in body]
+            return len(found), 3 * sum(title.count(s) for s in stems) + sum(body.count(s) for s in stems)
+
+        scored = [(score(d), d) for d in docs]
+        matched_any = False
+        selected = [(s, d) for s, d in scored if s[0] == len(stems)]
+        if not selected and len(stems) > 1:
+            selected = [(s, d) for s, d in scored if s[0] > 0]
+            matched_any = bool(selected)
+
+        def keep(doc, without=None):
+            for facet, value in query.filters(without=without).items():
+                if facet == "type" and doc.page_type != value:
+                    return False
+                if facet != "type" and f" {value} " not in getattr(doc, facet):
+                    return False
+            return True
+
+        facets = {}
+        for facet in FACETS:
+            counts = {}
+            for _s, d in selected:
+                if not keep(d, without=facet):
+                    continue
+                values = [d.page_type] if facet == "type" else d.__dict__[facet].split()
+                for v in values:
+                    label = d.labels.get("type" if facet == "type" else facet, {}).get(v, v)
+                    counts[v] = (label, counts.get(v, (label, 0))[1] + 1)
+            facets[facet] = sorted(
+                (FacetValue(v, label, n) for v, (label, n) in counts.items()), key=lambda f: (-f.count, f.label)
+            )
+        filtered = sorted((x for x in selected if keep(x[1])), key=lambda x: (-x[0][1], x[1].title))
+        total = len(filtered)
+        page = min(query.page, max(1, -(-total // PER_PAGE)))
+        window = filtered[(page - 1) * PER_PAGE : page * PER_PAGE]
+
+        def is_match(word):
+            return text.light_stem(normalized_word(word)) in stems
+
+        hits = [hit_from_document(d, is_match) for _s, d in window]
+        return Results(hits=hits, total=total, facets=facets, matched_any=matched_any)

@@ -1,0 +1,34 @@
+"""Signal handlers that keep the public search index in step with publication, moves and privacy."""
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search import indexing
+
+
+@receiver(page_published)
+def index_published_page(sender, instance, **kwargs):
+    indexing.safely_index(instance)
+
+
+@receiver(page_unpublished)
+def remove_unpublished_page(sender, instance, **kwargs):
+    indexing.safely_remove(instance.pk)
+
+
+@receiver(post_page_move)
+def reindex_moved_subtree(sender, instance, **kwargs):
+    indexing.safely_reindex_subtree(instance)
+
+
+@receiver(pre_delete, sender=Page)
+def remove_deleted_page(sender, instance, **kwargs):
+    indexing.safely_remove(instance.pk)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def reindex_restricted_subtree(sender, instance, **kwargs):
+    indexing.safely_reindex_subtree(instance.page)
