@@ -173,7 +173,7 @@ class DemoLoader:
         descriptions = self.site.get("themes", {})
         for item in reference["themes"]:
             texts = Texts()
-            description = descriptions.get(item["slug"])
+            description = descriptions.get(item["slug"], {}).get("description")
             theme, created = toolkit_models.Theme.objects.get_or_create(
                 slug=item["slug"],
                 locale=self.locales[SOURCE],
@@ -188,7 +188,7 @@ class DemoLoader:
         partner_texts = self.site.get("partners", {})
         for item in reference["partners"]:
             texts = Texts()
-            description = partner_texts.get(item["slug"])
+            description = partner_texts.get(item["slug"], {}).get("description")
             partner, _created = toolkit_models.Partner.objects.get_or_create(
                 slug=item["slug"],
                 locale=self.locales[SOURCE],
@@ -294,6 +294,17 @@ class DemoLoader:
             pages[item["slug"]] = self.ensure_page(self.indexes[kind], model, item["slug"], build, before)
         return pages
 
+    def featured(self, name, count=3):
+        """The home page features the most widely adopted tools and the latest guides (unless the data says)."""
+        items = self.data(name)
+        if any("featured" in item for item in items):
+            return {item["slug"] for item in items if item.get("featured")}
+        if name == "tools":
+            ranked = sorted(items, key=lambda item: -len(item.get("adoptions") or []))
+        else:
+            ranked = sorted(items, key=lambda item: item.get("publication_date", ""), reverse=True)
+        return {item["slug"] for item in ranked[:count]}
+
     def themes(self, slugs):
         if isinstance(slugs, str):
             slugs = [slugs]
@@ -315,7 +326,7 @@ class DemoLoader:
         return {
             "tool_type": item["tool_type"],
             "audience": texts.add(item["audience"]) if item.get("audience") else "",
-            "featured": bool(item.get("featured")),
+            "featured": item["slug"] in self.featured("tools"),
             "steps": self.steps(item.get("steps"), texts, "step"),
             "themes": self.themes(item.get("themes")),
             "developed_by_partners": list(partners),
@@ -342,7 +353,7 @@ class DemoLoader:
             "publication_date": datetime.date.fromisoformat(item["publication_date"]),
             "chapters": chapters,
             "pdf": self.guide_document(item, SOURCE),
-            "featured": bool(item.get("featured")),
+            "featured": item["slug"] in self.featured("guides"),
             "themes": self.themes(item.get("themes")),
             "related_tools": self.pick(self.tools, sorted(related)),
         }

@@ -47,10 +47,11 @@ class ToolType(models.TextChoices):
     CHECKLIST = "checklist", _("Checklist")
     PLATFORM = "platform", _("Platform")
     TRAINING = "training", _("Training")
+    FRAMEWORK = "framework", _("Framework")
 
 
 class RecommendationStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
+    PROPOSED = "proposed", _("Proposed")
     IN_PROGRESS = "in_progress", _("In progress")
     IMPLEMENTED = "implemented", _("Implemented")
 
