@@ -66,6 +66,12 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+# Editors maintain the toolkit's snippets (tool adoptions, themes, partners, footer); nobody else edits them.
+EDITOR_SNIPPET_PERMISSIONS = [
+    ("toolkit", f"{action}_{model}")
+    for model in ("adoption", "theme", "partner", "sitefooter")
+    for action in ("add", "change", "delete")
+]
 CHOOSER_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 
 DEMO_USERS = [
@@ -187,7 +193,14 @@ class Command(BaseCommand):
         access_admin = _permission("wagtailadmin", "access_admin")
         root_collection = Collection.get_first_root_node()
 
-        editors = self.group(EDITORS, [access_admin, _permission("wagtail_localize", "submit_translation")])
+        editors = self.group(
+            EDITORS,
+            [
+                access_admin,
+                _permission("wagtail_localize", "submit_translation"),
+                *(_permission(app, codename) for app, codename in EDITOR_SNIPPET_PERMISSIONS),
+            ],
+        )
         for home in homes.values():
             self.page_permissions(editors, home, EDITOR_PAGE_PERMISSIONS)
         self.collection_permissions(editors, root_collection, EDITOR_COLLECTION_PERMISSIONS)
