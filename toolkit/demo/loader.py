@@ -2,8 +2,9 @@
 
 Every object is created in French first, then translated through wagtail-localize with the Arabic and English texts
 of the data files (``translations.importing.translate_with_texts``), so the translation relations and the translation
-editor work on the demo exactly as on real content. Each page is published by ``approvals.operator.publish_as_operator``,
-which records the publication in Wagtail's audit log under this command's name.
+editor work on the demo exactly as on real content. Each page is published by
+``approvals.operator.publish_as_operator``, which records the publication in Wagtail's audit log under this
+command's name.
 
 Idempotent: an object that exists (found by its slug, code or title) is left as it is; only what is missing (an
 object, or one of its translations) is created. A second run creates nothing.
@@ -205,7 +206,7 @@ class DemoLoader:
         self.load_footer()
 
     def load_footer(self):
-        footer = self.site.get("footer") or structure.FOOTER
+        footer = self.site["footer"]
         texts = Texts()
         about = texts.add(footer["about"]) if "about" in footer else texts.add(footer)
         contact = texts.add(footer["contact"]) if "contact" in footer else ""
@@ -229,8 +230,7 @@ class DemoLoader:
                 texts.add({code: self.homes[code].introduction for code in self.homes})
             for name in ("title", "slug", "summary"):
                 texts.add({code: getattr(self.homes[code], name) for code in self.homes})
-            strands = self.site.get("programme_strands") or structure.PROGRAMME_STRANDS
-            home.strands = [("strand", texts.add(strand)) for strand in strands]
+            home.strands = [("strand", texts.add(strand)) for strand in self.site.get("programme_strands", [])]
             home.save_revision(user=self.user, log_action=False)
             publish_as_operator(home, COMMAND, user=self.user)
             for code in TARGETS:
@@ -429,7 +429,7 @@ class DemoLoader:
                 date_text,
                 chapters,
                 code,
-                structure.FOOTER["about"][code],
+                self.site["footer"][code],
             )
             document = Document(title=title, collection=Collection.get_first_root_node())
             document.file.save(f"{item['slug']}-{code}.pdf", ContentFile(content), save=False)

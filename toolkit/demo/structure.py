@@ -78,9 +78,9 @@ INDEX_PAGES = {
             "implementation.",
         },
         "introduction": {
-            "fr": "Pour chaque recommandation : les solutions opérationnelles proposées et l'état de leur mise en œuvre.",
-            "ar": "لكل توصية: الحلول العملية المقترحة ومدى تقدم تنفيذها.",
-            "en": "For each recommendation: the operational solutions proposed and how far their implementation has got.",
+            "fr": "Pour chaque recommandation : les solutions proposées et où en est leur mise en œuvre.",
+            "ar": "لكل توصية: الحلول المقترحة ومدى تقدم تنفيذها.",
+            "en": "For each recommendation: the solutions proposed and where their implementation stands.",
         },
     },
     "benchmarks": {
@@ -94,7 +94,7 @@ INDEX_PAGES = {
             "en": "British practices set against the Moroccan context.",
         },
         "introduction": {
-            "fr": "Comment la pratique fonctionne au Royaume-Uni, ce qui est transférable et comment l'adapter au Maroc.",
+            "fr": "Comment la pratique fonctionne au Royaume-Uni, ce qui se transfère et comment l'adapter au Maroc.",
             "ar": "كيف تُطبَّق الممارسة في المملكة المتحدة، وما الذي يمكن نقله منها، وكيف تُكيَّف مع السياق المغربي.",
             "en": "How the practice works in the United Kingdom, what transfers and how it adapts to Morocco.",
         },
@@ -141,49 +141,6 @@ PAGE_FILES = {
     "benchmarks": "benchmarks",
     "recommendations": "recommendations",
 }
-
-FOOTER = {
-    "about": {
-        "fr": (
-            "Un programme de la Direction Générale des Collectivités Territoriales (DGCT), de l'Association des "
-            "Régions du Maroc (ARM) et de l'Ambassade du Royaume-Uni au Maroc."
-        ),
-        "ar": ("برنامج للمديرية العامة للجماعات الترابية وجمعية جهات المغرب وسفارة المملكة المتحدة بالمغرب."),
-        "en": (
-            "A programme of the General Directorate of Local Authorities (DGCT), the Association of Regions of "
-            "Morocco (ARM) and the British Embassy Rabat."
-        ),
-    },
-}
-
-PROGRAMME_STRANDS = [
-    {
-        "fr": "Recueil des expériences réussies et des outils développés par les partenaires et les conseils des régions",
-        "ar": "جمع التجارب الناجحة وأدوات العمل التي طوّرها الشركاء ومجالس الجهات",
-        "en": "Collecting the successful experiences and the tools developed by the partners and the regional councils",
-    },
-    {
-        "fr": "Production de guides et de référentiels d'outils au profit des conseils des régions",
-        "ar": "إعداد أدلة ومرجعيات لأدوات العمل لفائدة مجالس الجهات",
-        "en": "Producing guides and frameworks of tools for the regional councils",
-    },
-    {
-        "fr": "Dissémination des guides et référentiels auprès des conseils des régions",
-        "ar": "نشر الأدلة والمرجعيات لدى مجالس الجهات",
-        "en": "Disseminating the guides and frameworks to the regional councils",
-    },
-    {
-        "fr": (
-            "Solutions de mise en œuvre des recommandations du 1er colloque national sur la régionalisation avancée, "
-            "à la lumière de l'expérience britannique"
-        ),
-        "ar": "حلول لتنفيذ توصيات المناظرة الوطنية الأولى حول الجهوية المتقدمة في ضوء التجربة البريطانية",
-        "en": (
-            "Ways to implement the recommendations of the first national colloquium on advanced regionalisation, "
-            "in the light of the British experience"
-        ),
-    },
-]
 
 
 def region_summary(item, census):

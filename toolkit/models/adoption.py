@@ -46,14 +46,14 @@ class Adoption(models.Model):
     def __str__(self):
         return f"{self.tool.title} · {self.region_code} · {self.get_status_display()}"
 
+    def save(self, *args, **kwargs):
+        self.use_source_tool()
+        super().save(*args, **kwargs)
+
     def clean(self):
         """Validate against the tool's source page, so a second entry through a translation is caught as a duplicate."""
         super().clean()
         self.use_source_tool()
-
-    def save(self, *args, **kwargs):
-        self.use_source_tool()
-        super().save(*args, **kwargs)
 
     def use_source_tool(self):
         """Point at the tool's source (default language) page, even when an editor picked a translation."""
