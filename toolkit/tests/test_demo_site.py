@@ -68,7 +68,7 @@ def test_every_page_type_renders_with_its_content_in_each_language(client, demo,
     assert response.status_code == 200
     content = response.content.decode()
     assert html_tag(content) == f'<html lang="{language}" dir="{direction}">'
-    assert f"<h1>{page.title}</h1>" in content
+    assert f"<h1>{escape(page.title)}</h1>" in content
     if page.summary:
         assert escape(page.summary) in content
 
@@ -100,7 +100,7 @@ def test_demo_has_the_promised_amount_of_content_live_in_three_languages(demo):
 
 def test_every_demo_page_is_live_in_the_three_languages_as_a_wagtail_localize_translation(demo):
     french = Page.objects.filter(locale__language_code="fr", depth__gt=2)
-    assert french.count() > 80
+    assert french.count() >= 7 + 12 + 15 + 6 + 12 + 8 + 4  # indexes, regions, tools... as the issue asks
     for page in french:
         assert page.live, page
         translations = page.get_translations().live()

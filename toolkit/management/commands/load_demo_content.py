@@ -1,5 +1,7 @@
 """Load the demonstration content (an operator's action, logged in the audit log as this command's publication)."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -27,6 +29,8 @@ class Command(BaseCommand):
 
         if not HomePage.objects.exists():
             raise CommandError("The portal is not bootstrapped: run `manage.py bootstrap_portal` first.")
+        if not (Path(data_dir) / "site.json").exists():
+            raise CommandError(f"There is no demo data in {data_dir} (site.json is missing).")
         loader = DemoLoader(data_dir=data_dir)
         bar = ProgressBar(self.stdout, loader.count(), enabled=options["verbosity"] > 0)
         loader.progress = bar.advance
