@@ -433,6 +433,7 @@ class DemoLoader:
             )
             document = Document(title=title, collection=Collection.get_first_root_node())
             document.file.save(f"{item['slug']}-{code}.pdf", ContentFile(content), save=False)
+            document._set_document_file_metadata()  # size and hash, as Wagtail's upload form records them
             document.save()
         return document
 

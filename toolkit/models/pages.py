@@ -651,7 +651,7 @@ class RegionPage(ToolkitDetailPage):
         return []
 
     def card_facts(self, catalogue):
-        return [self.seat]
+        return [_("Region %(code)s") % {"code": self.code}]
 
     def census(self):
         figures = census_by_region().get(self.code)

@@ -1,6 +1,8 @@
 """Template tags of the toolkit's pages: the region map with its list of regions."""
 
 from django import template
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from toolkit.geo import region_map_svg
@@ -19,3 +21,14 @@ def region_map(context, regions, current_code=None, with_list=True):
     ]
     svg = region_map_svg(items, current_code=current_code, title=_("Map of the 12 regions of Morocco"))
     return {"svg": svg, "items": items, "current_code": current_code, "with_list": with_list}
+
+
+@register.filter
+def figure(value):
+    """A whole number with its thousands grouped by threes in the page's language (5 132 639, 5,132,639...).
+
+    Django's Arabic format sets no grouping, which leaves census figures as unreadable runs of digits.
+    """
+    return numberformat.format(
+        value, get_format("DECIMAL_SEPARATOR"), 0, 3, get_format("THOUSAND_SEPARATOR"), force_grouping=True
+    )

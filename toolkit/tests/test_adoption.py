@@ -49,8 +49,8 @@ def test_adoption_entered_in_the_admin_shows_on_tool_region_and_overview(client,
     region_row = row(client.get(site["regions"]["09"].url).content.decode(), f'data-tool="{site["tool"].slug}"')
     assert "Budget participatif" in region_row and "status--piloting" in region_row
     overview = client.get(site["tree"]["overview"].url).content.decode()
-    assert "status--piloting" in cell(overview, "09")
-    assert "status--" not in cell(overview, "04")
+    assert "mark--piloting" in cell(overview, "09")
+    assert "mark--none" in cell(overview, "04")
 
 
 def test_adoption_shows_on_every_translation_without_being_copied(client, users, site):
@@ -66,7 +66,7 @@ def test_adoption_shows_on_every_translation_without_being_copied(client, users,
     assert arabic_region.title in tool_row and "status--adopted" in tool_row
     region_row = row(client.get(arabic_region.url).content.decode(), f'data-tool="{arabic_tool.slug}"')
     assert f'href="{arabic_tool.url}"' in region_row
-    assert "status--adopted" in cell(client.get(arabic_overview.url).content.decode(), "09")
+    assert "mark--adopted" in cell(client.get(arabic_overview.url).content.decode(), "09")
     assert models.Adoption.objects.count() == 1
 
 
