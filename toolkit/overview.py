@@ -2,7 +2,7 @@
 
 from toolkit.listings import build_listing
 from toolkit.models import Adoption, ToolPage
-from toolkit.models.pages import theme_facet
+from toolkit.models.indexes import theme_facet
 
 
 def adoption_matrix(request, locale, catalogue):

@@ -1,20 +1,22 @@
 """The toolkit's content model: pages, taxonomies (snippets) and tool adoptions."""
 
 from toolkit.models.adoption import Adoption, AdoptionStatus
-from toolkit.models.pages import (
+from toolkit.models.indexes import (
     AdoptionOverviewPage,
     BenchmarkIndexPage,
-    BenchmarkPage,
     ExperienceIndexPage,
-    ExperiencePage,
     GuideIndexPage,
-    GuidePage,
     RecommendationIndexPage,
+    RegionIndexPage,
+    ToolIndexPage,
+)
+from toolkit.models.pages import (
+    BenchmarkPage,
+    ExperiencePage,
+    GuidePage,
     RecommendationPage,
     RecommendationStatus,
-    RegionIndexPage,
     RegionPage,
-    ToolIndexPage,
     ToolPage,
     ToolType,
 )
