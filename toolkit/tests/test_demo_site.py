@@ -16,8 +16,7 @@ from home.models import HomePage
 from toolkit import models
 from toolkit.reference import census_by_region
 
-# The demo is loaded once for this module: keep its tests on one xdist worker (pytest runs with --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("toolkit-demo")
+# The demo is loaded once for this module; pytest runs with --dist loadfile, so the module stays on one worker.
 
 LANGUAGES = [("fr", "ltr"), ("ar", "rtl"), ("en", "ltr")]
 PAGE_TYPES = [
