@@ -9,7 +9,23 @@ DEMO_PASSWORD = "test-demo-password"
 
 
 def bootstrap():
+    restore_rows_created_by_migrations()
     call_command("bootstrap_portal", demo_users=True, password=DEMO_PASSWORD, force=True, verbosity=0, stdout=_Null())
+
+
+def restore_rows_created_by_migrations():
+    """A transactional test (the browser tests) ends with a flush that empties every table, including rows only data
+    migrations create (post_migrate restores content types and model permissions, not these). Put them back so the
+    portal can be bootstrapped again on the same test database."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import Collection
+
+    migration = import_module("wagtail_localize.migrations.0006_create_submit_translation_permission")
+    migration.create_submit_translation_permission(apps, None)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 class _Null:

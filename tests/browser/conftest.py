@@ -43,23 +43,8 @@ def live_portal(live_server, transactional_db):
     """A live server over a bootstrapped portal (the transactional database starts empty after a flush)."""
     from conftest import bootstrap
 
-    restore_rows_created_by_migrations()
     bootstrap()
     return live_server
-
-
-def restore_rows_created_by_migrations():
-    """A transactional test ends with a flush that empties every table, including rows only data migrations create
-    (post_migrate restores content types and model permissions, not these). Put them back for the next test."""
-    from importlib import import_module
-
-    from django.apps import apps
-    from wagtail.models import Collection
-
-    migration = import_module("wagtail_localize.migrations.0006_create_submit_translation_permission")
-    migration.create_submit_translation_permission(apps, None)
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
 
 
 @pytest.fixture

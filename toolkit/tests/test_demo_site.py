@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry
@@ -82,13 +81,10 @@ def test_demo_has_the_promised_amount_of_content_live_in_three_languages(demo):
         models.BenchmarkPage: 4,
     }
     for model, expected in minimum.items():
-        per_language = dict(
-            model.objects.live()
-            .values_list("locale__language_code")
-            .annotate(n=Count("pk"))
-            .values_list("locale__language_code", "n")
-        )
-        assert set(per_language) == {"fr", "ar", "en"}, model
+        per_language = {
+            language: model.objects.live().filter(locale__language_code=language).count()
+            for language in ("fr", "ar", "en")
+        }
         assert len(set(per_language.values())) == 1, (model, per_language)
         assert per_language["fr"] >= expected, model
     regions_with_experience = set(
