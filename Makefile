@@ -9,6 +9,9 @@ TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/por
 PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_PAGES ?= 10000
+
 .PHONY: help run test lint format messages catalogues bench bench-search browsers clean
 
 help: ## List the commands
@@ -34,6 +37,7 @@ run: $(VENV)/.runtime catalogues ## Set up (first time) and serve the portal at 
 	$(PY) manage.py migrate --no-input -v 0
 	PORTAL_DEMO_PASSWORD='$(DEMO_PASSWORD)' $(PY) manage.py bootstrap_portal --demo-users
 	@if $(PY) manage.py help load_demo_content >/dev/null 2>&1; then $(PY) manage.py load_demo_content; fi
+	$(PY) manage.py search_index ensure
 	@echo ""
 	@echo "  Public site:  http://127.0.0.1:8000/fr/   http://127.0.0.1:8000/ar/   http://127.0.0.1:8000/en/"
 	@echo "  Admin:        http://127.0.0.1:8000/admin/"
@@ -68,6 +72,14 @@ format: $(VENV)/.dev ## Apply ruff's fixes and formatting
 
 messages: $(VENV)/.dev ## Extract interface strings into the fr, ar and en catalogues (needs gettext)
 	$(PY) manage.py makemessages --locale fr --locale ar --locale en --ignore '.venv/*' --ignore 'data/*' --no-obsolete
+
+bench: bench-search ## Run the benchmarks
+
+bench-search: $(VENV)/.runtime ## Search at scale: 10,000 pages, index build time, query p50/p95 (database portal_bench)
+	-createdb -h 127.0.0.1 -U postgres portal_bench 2>/dev/null
+	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py migrate --no-input -v 0
+	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py bootstrap_portal
+	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py bench_search --pages $(BENCH_PAGES)
 
 clean: ## Remove the virtualenv, the SQLite database and compiled catalogues
 	rm -rf $(VENV) data/portal.sqlite3 static

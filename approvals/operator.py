@@ -8,13 +8,16 @@ tell it apart from a partner-approved publication.
 
 from wagtail.log_actions import log
 
+from approvals.guard import sanctioned_publication
+
 OPERATOR_PUBLISH_ACTION = "portal.operator_publish"
 
 
 def publish_as_operator(page, command, user=None):
     """Publish ``page``'s latest revision (saving one if it has none) and log it as ``command``'s doing."""
     revision = page.get_latest_revision() or page.save_revision(user=user, log_action=False)
-    revision.publish(user=user, log_action=False)
+    with sanctioned_publication(f"operator:{command}"):
+        revision.publish(user=user, log_action=False)
     page.refresh_from_db()
     log(instance=page, action=OPERATOR_PUBLISH_ACTION, user=user, data={"command": command}, revision=revision)
     return page

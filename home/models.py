@@ -10,11 +10,15 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from approvals.guard import PartnerApprovalGuardMixin
 from toolkit.blocks import ProgrammeStrandsBlock
 
 
-class BasePage(Page):
+class BasePage(PartnerApprovalGuardMixin, Page):
     """What every public page shares: a summary for listings and search results, and the translation policy.
+
+    Publication policy, inherited from ``PartnerApprovalGuardMixin``: a revision goes live only once DGCT, ARM and
+    the British Embassy have each approved it (``approvals.guard``).
 
     Translation policy, declared once here: the title, slug, summary and SEO fields are translated per language;
     flags that govern the page's place on the site are synchronised from the French source. Page types add their own

@@ -16,6 +16,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
+from translations.submission import save_translation_draft
+
 
 class MissingTranslation(Exception):
     """A source string had no translation in the texts given."""
@@ -66,5 +68,9 @@ def translate_with_texts(instance, locale, texts, user=None, publish=False):
             f"{instance!r} into {locale.language_code}: no translation for {len(missing)} string(s): "
             + "; ".join(m[:60] for m in missing[:5])
         )
-    translation.save_target(user=user, publish=publish)
+    if publish:
+        translation.save_target(user=user, publish=True)
+    else:
+        # A draft must not overwrite what a live translation shows (see save_translation_draft).
+        save_translation_draft(translation, user)
     return instance.get_translation(locale)

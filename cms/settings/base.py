@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "approvals.apps.PortalUsersConfig",  # wagtail.users with the partner-group rule in its user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Translators work only in their language; only editors manage translations (translations/guards.py).
+    "translations.guards.TranslationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -156,6 +158,38 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # wagtail-localize: a new translation never goes live by itself (it must pass partner approval).
 # Locale tree synchronisation stays off: its alias pages would go live with unreviewed source content.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Partner approval (approvals/): finishing the workflow publishes the approved revision on the partners' authority,
+# and an edit during review needs fresh approvals.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "approvals.finish.publish_approved_revision"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# Machine assistance in the translation editor, off unless configured: DeepL (DEEPL_AUTH_KEY) or LibreTranslate
+# (LIBRETRANSLATE_URL, with LIBRETRANSLATE_API_KEY if the server wants one). Machine output is a draft like any other:
+# it is reviewed by the translator and approved by the partners before anything is published.
+DEEPL_AUTH_KEY = os.environ.get("DEEPL_AUTH_KEY", "")
+LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
+if DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": DEEPL_AUTH_KEY,
+            # Glossaries uploaded to DeepL (exported from the admin's Glossary), as "FR:AR=<id>,FR:EN=<id>".
+            "GLOSSARY_IDS": {
+                tuple(pair.split(":", 1)): glossary_id
+                for pair, _sep, glossary_id in (item.partition("=") for item in env_list("DEEPL_GLOSSARY_IDS"))
+                if ":" in pair and glossary_id
+            },
+        },
+    }
+elif LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL,
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))

@@ -28,3 +28,10 @@ def test_status_reports_counts_per_language(make_page):
     output = run("status")
     assert "Engine: database" in output
     assert "fr 1, ar 2, en 1" in output
+
+
+def test_ensure_rebuilds_only_an_empty_index(make_page):
+    make_page("fr", "Publiée", "Texte.")
+    assert "Search index present." in run("ensure")
+    SearchDocument.objects.all().delete()
+    assert "Indexed 4 live public page(s)." in run("ensure")

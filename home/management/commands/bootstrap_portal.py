@@ -18,8 +18,11 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 
 from approvals.operator import publish_as_operator
+from approvals.partners import PARTNER_GROUP_NAMES
+from approvals.setup import ensure_partner_workflow
 from home.models import HomePage
 from translations.importing import translate_with_texts
+from translations.permissions import glossary_permissions, submit_translation_permission
 
 LOCALES = ["fr", "ar", "en"]
 HOME_TEXTS = {
@@ -52,7 +55,7 @@ HOME_TEXTS = {
 }
 
 EDITORS = "Editors"
-PARTNER_GROUPS = ["DGCT reviewers", "ARM reviewers", "British Embassy reviewers"]
+PARTNER_GROUPS = PARTNER_GROUP_NAMES
 TRANSLATOR_GROUPS = {code: f"Translators ({code})" for code in LOCALES}
 
 # Page permissions never include "publish": publication happens only through partner approval.
@@ -117,6 +120,7 @@ class Command(BaseCommand):
             homes = self.ensure_home_pages(locales)
             self.ensure_site(homes["fr"])
             self.ensure_groups(homes)
+            self.changes += ensure_partner_workflow(list(homes.values()))
             if demo_users:
                 self.ensure_demo_users(password)
         if self.changes:
@@ -191,13 +195,15 @@ class Command(BaseCommand):
     def ensure_groups(self, homes):
         self.remove_wagtail_default_grants()
         access_admin = _permission("wagtailadmin", "access_admin")
-        root_collection = Collection.get_first_root_node()
+        # Wagtail's migrations create the root collection; a flushed database (the browser tests') has none.
+        root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
 
         editors = self.group(
             EDITORS,
             [
                 access_admin,
-                _permission("wagtail_localize", "submit_translation"),
+                submit_translation_permission(),
+                *glossary_permissions("editor"),
                 *(_permission(app, codename) for app, codename in EDITOR_SNIPPET_PERMISSIONS),
             ],
         )
@@ -210,7 +216,7 @@ class Command(BaseCommand):
             self.collection_permissions(reviewers, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 
         for code, name in TRANSLATOR_GROUPS.items():
-            translators = self.group(name, [access_admin])
+            translators = self.group(name, [access_admin, *glossary_permissions("translator")])
             self.page_permissions(translators, homes[code], TRANSLATOR_PAGE_PERMISSIONS)
             self.collection_permissions(translators, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 

@@ -8,13 +8,18 @@ from search.models import IndexQueueEntry, SearchDocument
 
 
 class Command(BaseCommand):
-    help = "rebuild: reindex every live page; catch-up: retry queued Elasticsearch updates; status: counts."
+    help = (
+        "rebuild: reindex every live page; ensure: rebuild only if the index is empty (used by `make run`); "
+        "catch-up: retry queued Elasticsearch updates; status: counts."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "catch-up", "status"])
+        parser.add_argument("action", choices=["rebuild", "ensure", "catch-up", "status"])
 
     def handle(self, *args, action, **options):
-        if action == "rebuild":
+        if action == "ensure" and SearchDocument.objects.exists():
+            self.stdout.write("Search index present.")
+        elif action in ("rebuild", "ensure"):
             try:
                 count = indexing.rebuild()
             except Exception as exc:

@@ -1,0 +1,145 @@
+"""Who may publish: the one rule every publication path passes through.
+
+A revision of a page extending ``home.models.BasePage`` goes live only when a reviewer of each partner has approved
+that exact revision, or inside a sanctioned context (an operator's command, a superuser's emergency publication).
+The rule is enforced on the model (``PartnerApprovalGuardMixin``), so the admin's edit view, bulk actions, revision
+history, copy, scheduled publishing, wagtail-localize's publish paths and any API meet it in the same place; the
+admin's buttons are hidden by ``approvals.permissions`` so people are not offered what would be refused.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
+
+_sanctioned = ContextVar("portal_sanctioned_publication", default=None)
+_KEEP_LIVE_CONTENT = "keep-live-content"
+
+# Page fields that record state rather than content: a save may always write them.
+BOOKKEEPING_FIELDS = {
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "draft_title",
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "latest_revision",
+    "latest_revision_created_at",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+}
+
+
+class PartnerApprovalRequired(PermissionDenied):
+    """Raised when content would go live without the three partners' approval (Django answers 403)."""
+
+
+@contextmanager
+def sanctioned_publication(reason):
+    """Let publications inside this block bypass partner approval; ``reason`` names who sanctioned it."""
+    token = _sanctioned.set(reason)
+    try:
+        yield
+    finally:
+        _sanctioned.reset(token)
+
+
+def current_sanction():
+    return _sanctioned.get()
+
+
+def approved_partner_codes(revision_id):
+    from approvals.models import PartnerDecision
+
+    if revision_id is None:
+        return set()
+    return set(
+        PartnerDecision.objects.for_revision(revision_id)
+        .filter(decision=PartnerDecision.APPROVED)
+        .values_list("partner", flat=True)
+    )
+
+
+def revision_is_approved(revision_id):
+    from approvals.partners import PARTNERS
+
+    return approved_partner_codes(revision_id) >= {partner.code for partner in PARTNERS}
+
+
+def ensure_may_go_live(revision_id):
+    """Refuse unless the revision carries the three partners' approvals or the publication is sanctioned."""
+    if current_sanction() or revision_is_approved(revision_id):
+        return
+    raise PartnerApprovalRequired(
+        gettext("This revision cannot go live: DGCT, ARM and the British Embassy must each approve it first.")
+    )
+
+
+def is_guarded_model(model):
+    return model is not None and issubclass(model, PartnerApprovalGuardMixin)
+
+
+class PartnerApprovalGuardMixin:
+    """Mixed into ``BasePage``: publication, going live and aliasing pass the partner-approval rule."""
+
+    def publish(self, revision, *args, **kwargs):
+        ensure_may_go_live(revision.pk)
+        return super().publish(revision, *args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self._refuse_unapproved_live_content(update_fields) == _KEEP_LIVE_CONTENT:
+            kwargs["update_fields"] = self._bookkeeping_fields(update_fields)
+        return super().save(*args, **kwargs)
+
+    def _refuse_unapproved_live_content(self, update_fields):
+        """Refuse a save that would put content live without approval: a page turning live, a new live
+        revision, and any alias (an alias goes live with its source's content in a place and language nobody
+        approved).
+
+        A new page is saved as a draft. A live page saved without a new live revision keeps its approved content:
+        only bookkeeping fields are written (``_KEEP_LIVE_CONTENT``). wagtail-localize, for one, saves a live
+        translation's row before saving its new revision; its new text then lives in that revision, awaiting
+        approval, not on the public page.
+        """
+        sanctioned = current_sanction()
+        if self.alias_of_id and not sanctioned:
+            raise PartnerApprovalRequired(
+                gettext("Alias pages are not allowed: each page must be approved by the partners in its own place.")
+            )
+        if not self.live or sanctioned:
+            return None
+        if self.pk is None and self.live_revision_id is None:
+            # Wagtail's ``live`` defaults to True: a page created in code (or copied with "publish copies") starts
+            # as a draft here, and goes live only through approval or an operator's ``publish_as_operator``.
+            self.live = False
+            return None
+        if self.pk is not None:
+            previous = type(self)._base_manager.filter(pk=self.pk).values("live", "live_revision_id").first()
+            if previous and previous["live"] and previous["live_revision_id"] == self.live_revision_id:
+                return _KEEP_LIVE_CONTENT
+        if update_fields is not None and not {"live", "live_revision", "live_revision_id"} & set(update_fields):
+            return _KEEP_LIVE_CONTENT
+        ensure_may_go_live(self.live_revision_id)
+        return None
+
+    def _bookkeeping_fields(self, update_fields):
+        names = [field.name for field in self._meta.concrete_fields if field.name in BOOKKEEPING_FIELDS]
+        if update_fields is not None:
+            names = [name for name in names if name in set(update_fields)]
+        return names
+
+    def permissions_for_user(self, user):
+        from approvals.permissions import PartnerApprovalPermissionTester
+
+        return PartnerApprovalPermissionTester(user, self)

@@ -1,0 +1,115 @@
+"""Email notifications of partner approval, each in the recipient's admin language.
+
+- Each partner's reviewers, when a revision enters review (submission or resubmission; a review restarted by an
+  edit during review is not mailed again: the reviewers' dashboards list it).
+- The revision's author, on each partner decision and on publication.
+"""
+
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.admin.utils import get_admin_base_url
+from wagtail.users.models import UserProfile
+
+from approvals.partners import PARTNER_GROUP_NAMES
+
+HEADER = "X-Portal-Notification"
+_quiet = ContextVar("portal_quiet_review_restart", default=False)
+
+
+class quiet_restart:
+    """Within this block, a review restarted on a new revision mails nobody."""
+
+    def __enter__(self):
+        self._token = _quiet.set(True)
+
+    def __exit__(self, *exc):
+        _quiet.reset(self._token)
+
+
+def _send(user, kind, subject_builder, body_builder):
+    if not user or not user.email or not user.is_active:
+        return
+    language = UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        message = EmailMessage(
+            subject_builder(), body_builder(), settings.DEFAULT_FROM_EMAIL, [user.email], headers={HEADER: kind}
+        )
+        message.send(fail_silently=True)
+
+
+def _edit_url(page_id):
+    return f"{get_admin_base_url()}/admin/pages/{page_id}/edit/"
+
+
+def revision_entered_review(task_state):
+    if _quiet.get():
+        return
+    revision = task_state.revision
+    page = revision.content_object
+    reviewers = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=PARTNER_GROUP_NAMES)
+        .exclude(email="")
+        .exclude(pk=revision.user_id)
+        .distinct()
+    )
+    title = page.get_admin_display_title()
+    language = page.locale.get_display_name()
+    for reviewer in reviewers:
+        _send(
+            reviewer,
+            "review",
+            lambda: gettext("Awaiting your partner's approval: %(title)s") % {"title": title},
+            lambda: (
+                gettext("The page “%(title)s” (%(language)s) awaits your partner's decision.\n\nReview it: %(url)s\n")
+                % {"title": title, "language": language, "url": _edit_url(page.pk)}
+            ),
+        )
+
+
+def decision_made(decision):
+    from wagtail.models import Revision
+
+    from approvals.models import PartnerDecision
+
+    revision = Revision.objects.filter(pk=decision.revision_id).select_related("user").first()
+    if revision is None or revision.user_id is None or revision.user_id == decision.user_id:
+        return
+
+    def subject():
+        if decision.decision == PartnerDecision.APPROVED:
+            return gettext("%(partner)s approved “%(title)s”") % {
+                "partner": decision.partner_name,
+                "title": decision.page_title,
+            }
+        return gettext("%(partner)s requested changes to “%(title)s”") % {
+            "partner": decision.partner_name,
+            "title": decision.page_title,
+        }
+
+    def body():
+        text = gettext("Reviewer: %(reviewer)s\nComment: %(comment)s\n\nThe page: %(url)s\n") % {
+            "reviewer": decision.reviewer_name,
+            "comment": decision.comment or "-",
+            "url": _edit_url(decision.page_id),
+        }
+        return text
+
+    _send(revision.user, "decision", subject, body)
+
+
+def revision_published(page, revision):
+    if revision is None or revision.user is None:
+        return
+    title = page.get_admin_display_title()
+    _send(
+        revision.user,
+        "published",
+        lambda: gettext("Published: %(title)s") % {"title": title},
+        lambda: gettext("The page “%(title)s” is live: %(url)s\n") % {"title": title, "url": page.full_url or ""},
+    )

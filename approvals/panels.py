@@ -1,0 +1,57 @@
+"""The reviewer's dashboard panel: what awaits their partner's decision, oldest first, with its age."""
+
+from django.db.models import Exists, OuterRef
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, TaskState
+
+from approvals.models import PartnerApprovalTask, PartnerDecision
+from approvals.partners import partner_for_user
+
+
+def awaiting_partner(user):
+    """In-progress partner reviews the user's partner has not decided, excluding revisions the user wrote."""
+    partner = partner_for_user(user)
+    if partner is None:
+        return None, []
+    decided = PartnerDecision.objects.current().filter(revision_id=OuterRef("revision_id"), partner=partner.code)
+    task_states = (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            task__in=PartnerApprovalTask.objects.all(),
+            workflow_state__status="in_progress",
+        )
+        .exclude(revision__user_id=user.pk)
+        .exclude(Exists(decided))
+        .select_related("revision", "workflow_state")
+        .order_by("workflow_state__created_at", "pk")
+    )
+    task_states = list(task_states[:100])
+    pages = Page.objects.select_related("locale").in_bulk(
+        [int(state.workflow_state.object_id) for state in task_states]
+    )
+    rows = []
+    for state in task_states:
+        page = pages.get(int(state.workflow_state.object_id))
+        if page is not None:
+            rows.append({"page": page, "since": state.workflow_state.created_at, "revision_id": state.revision_id})
+    return partner, rows
+
+
+def recently_published(limit=10):
+    """The latest live pages: a reviewer's way to reach the unpublish action fast (they cannot browse the tree)."""
+    return list(
+        Page.objects.live().filter(depth__gt=1).select_related("locale").order_by("-last_published_at", "-pk")[:limit]
+    )
+
+
+class AwaitingPartnerPanel(Component):
+    name = "awaiting_partner_decision"
+    template_name = "approvals/dashboard_panel.html"
+    order = 50
+
+    def __init__(self, user):
+        self.partner, self.rows = awaiting_partner(user)
+        self.live_pages = recently_published()
+
+    def get_context_data(self, parent_context):
+        return {"partner": self.partner, "rows": self.rows, "live_pages": self.live_pages}

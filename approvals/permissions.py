@@ -1,0 +1,38 @@
+"""What the admin offers each user on partner-approved pages, so nobody is shown a button that would be refused.
+
+Nobody publishes from the editor, the revision history, bulk actions, copy or the translation editor: publication
+happens when the third partner approves. Unpublishing, a safety action, stays with superusers and partner reviewers.
+"""
+
+from wagtail.models import PagePermissionTester
+
+from approvals.partners import partner_for_user
+from approvals.translation_editor import EDITOR_FLAG
+
+
+class PartnerApprovalPermissionTester(PagePermissionTester):
+    def _wagtail_can_publish(self):
+        return super().can_publish()
+
+    def can_publish(self):
+        """Nobody publishes directly. In wagtail-localize's translation editor only, the publish button is kept for
+        whoever may edit the translation: there it submits the translation for approval
+        (``approvals.translation_editor``)."""
+        return getattr(self.user, EDITOR_FLAG, None) == self.page.pk and self.can_edit()
+
+    def can_publish_subpage(self):
+        return False
+
+    def can_emergency_publish(self):
+        return self.user.is_active and self.user.is_superuser and not self.page_is_root
+
+    def can_unpublish(self):
+        if not self.user.is_active or not self.page.live or self.page_is_root or self.page_locked():
+            return False
+        return self.user.is_superuser or partner_for_user(self.user) is not None
+
+    def can_set_view_restrictions(self):
+        return self._wagtail_can_publish()
+
+    def can_unschedule(self):
+        return self._wagtail_can_publish()

@@ -1,0 +1,175 @@
+"""The rule: a revision goes live only once DGCT, ARM and the British Embassy have each approved that revision."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from wagtail.models import Page, WorkflowState
+
+from approvals.models import PartnerDecision
+from approvals.notifications import HEADER
+from approvals.tests.helpers import current_task_state, decide, decisions, edit_url, post_edit, refused, state, submit
+
+pytestmark = pytest.mark.django_db
+
+PARTNER_OF = {"dgct": "dgct", "arm": "arm", "embassy": "embassy"}
+
+
+@pytest.mark.parametrize("order", [("dgct", "arm", "embassy"), ("embassy", "dgct", "arm")])
+def test_page_goes_live_only_after_the_third_partner_approves(clients, article, order):
+    response = submit(clients["editor"], article)
+    assert response.status_code == 302
+    submitted_revision = Page.objects.get(pk=article.pk).latest_revision_id
+
+    for reviewer in order[:2]:
+        assert decide(clients[reviewer], article).status_code == 302
+        assert state(article) == {"live": False, "live_revision_id": None}
+
+    assert decide(clients[order[2]], article).status_code == 302
+    assert state(article) == {"live": True, "live_revision_id": submitted_revision}
+    assert decisions(article) == {"arm": "approved", "dgct": "approved", "embassy": "approved"}
+    assert Page.objects.get(pk=article.pk).current_workflow_state is None
+
+
+def test_scheduled_go_live_date_schedules_the_approved_revision(clients, article):
+    submit(clients["editor"], article, go_live_at="2099-01-01 10:00")
+    for reviewer in ("dgct", "arm", "embassy"):
+        decide(clients[reviewer], article)
+    page = Page.objects.get(pk=article.pk)
+    assert state(article)["live"] is False
+    assert page.get_latest_revision().approved_go_live_at is not None
+
+
+def test_an_edit_after_two_approvals_resets_them(clients, article):
+    submit(clients["editor"], article)
+    decide(clients["dgct"], article)
+    decide(clients["arm"], article)
+    approved_revision = Page.objects.get(pk=article.pk).latest_revision_id
+
+    post_edit(clients["editor"], article, body="Texte modifié après deux approbations.")
+    new_revision = Page.objects.get(pk=article.pk).latest_revision_id
+    assert new_revision != approved_revision
+    assert decisions(article) == {}
+    assert current_task_state(article).revision_id == new_revision
+
+    decide(clients["embassy"], article)
+    assert state(article) == {"live": False, "live_revision_id": None}
+    decide(clients["dgct"], article)
+    assert state(article)["live"] is False
+    decide(clients["arm"], article)
+    assert state(article) == {"live": True, "live_revision_id": new_revision}
+    assert Page.objects.get(pk=article.pk).specific.body == "Texte modifié après deux approbations."
+
+
+def test_an_autosave_overwriting_the_revision_under_review_supersedes_its_decisions(clients, users, article):
+    submit(clients["editor"], article)
+    decide(clients["dgct"], article)
+    decide(clients["arm"], article)
+    revision_id = Page.objects.get(pk=article.pk).latest_revision_id
+
+    response = post_edit(clients["editor"], article, overwrite_revision_id=str(revision_id), body="Autosauvegarde.")
+    assert response.status_code in (200, 302)
+    assert Page.objects.get(pk=article.pk).latest_revision_id == revision_id
+    assert decisions(article) == {}
+    assert PartnerDecision.objects.filter(revision_id=revision_id, superseded_at__isnull=False).count() == 2
+
+    decide(clients["embassy"], article)
+    assert state(article) == {"live": False, "live_revision_id": None}
+
+
+def test_a_dgct_reviewer_cannot_decide_for_arm_or_the_embassy(clients, article):
+    submit(clients["editor"], article)
+    decide(clients["dgct"], article)
+    before = decisions(article)
+
+    assert refused(decide(clients["dgct"], article))
+    assert refused(decide(clients["dgct"], article, "reject", comment="Non"))
+    assert decisions(article) == before == {"dgct": "approved"}
+    assert state(article) == {"live": False, "live_revision_id": None}
+
+
+def test_the_author_cannot_approve_their_own_revision(clients, users, article):
+    # A DGCT reviewer who is also an editor writes the revision, then tries to approve it.
+    author = users["dgct"]
+    author.groups.add(Group.objects.get(name="Editors"))
+    submit(clients["dgct"], article, body="Écrit par un relecteur de la DGCT.")
+    assert Page.objects.get(pk=article.pk).get_latest_revision().user == author
+
+    assert refused(decide(clients["dgct"], article))
+    decide(clients["arm"], article)
+    decide(clients["embassy"], article)
+    assert decisions(article) == {"arm": "approved", "embassy": "approved"}
+    assert state(article) == {"live": False, "live_revision_id": None}
+
+
+@pytest.mark.parametrize("username", ["editor", "translator_fr", "translator_ar", "admin"])
+def test_nobody_outside_the_partner_groups_can_decide(clients, article, username):
+    submit(clients["editor"], article)
+    assert refused(decide(clients[username], article))
+    assert decisions(article) == {}
+    assert state(article) == {"live": False, "live_revision_id": None}
+
+
+def test_a_request_for_changes_sends_the_page_back_with_the_comment(
+    clients, users, article, django_capture_on_commit_callbacks
+):
+    submit(clients["editor"], article)
+    decide(clients["dgct"], article)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = decide(clients["arm"], article, "reject", comment="Précisez les régions concernées.")
+    assert response.status_code == 302
+
+    workflow_state = Page.objects.get(pk=article.pk).current_workflow_state
+    assert workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert decisions(article) == {"arm": "changes_requested", "dgct": "approved"}
+    assert PartnerDecision.objects.get(partner="arm").comment == "Précisez les régions concernées."
+    assert state(article) == {"live": False, "live_revision_id": None}
+    to_editor = [m for m in mail.outbox if m.to == [users["editor"].email]]
+    assert any("Précisez les régions concernées." in m.body and "ARM" in m.subject for m in to_editor)
+
+    # The editor resubmits with changes: a new revision, three fresh approvals.
+    submit(clients["editor"], article, body="Les 12 régions.")
+    assert decisions(article) == {}
+    for reviewer in ("arm", "dgct", "embassy"):
+        decide(clients[reviewer], article)
+    assert state(article)["live"] is True
+
+
+def test_a_request_for_changes_needs_a_comment(clients, article):
+    submit(clients["editor"], article)
+    decide(clients["arm"], article, "reject", comment="")
+    assert decisions(article) == {}
+    assert current_task_state(article) is not None
+
+
+def test_reviewers_are_mailed_when_a_revision_enters_review_and_the_author_on_publication(
+    clients, users, article, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    submit(clients["editor"], article)
+    for reviewer in ("dgct", "arm", "embassy"):
+        received = [m for m in mail.outbox if m.to == [users[reviewer].email] and HEADER in m.extra_headers]
+        assert len(received) == 1
+        assert "Budget participatif" in received[0].subject
+    assert not [m for m in mail.outbox if m.to == [users["editor"].email] and HEADER in m.extra_headers]
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for reviewer in ("dgct", "arm", "embassy"):
+            decide(clients[reviewer], article)
+    ours = [m for m in mail.outbox if m.to == [users["editor"].email] and HEADER in m.extra_headers]
+    assert [m.extra_headers[HEADER] for m in ours] == ["decision", "decision", "decision", "published"]
+    assert all("Budget participatif" in m.subject for m in ours)
+
+
+def test_each_reviewer_is_offered_the_decision_only_while_their_partner_has_not_decided(clients, article):
+    submit(clients["editor"], article)
+    decide(clients["dgct"], article)
+
+    def offered(username):
+        html = clients[username].get(edit_url(article)).content.decode()
+        return 'data-workflow-action-name="approve"' in html
+
+    assert not offered("dgct")
+    assert offered("arm") and offered("embassy")
+    assert not offered("editor")

@@ -1,0 +1,69 @@
+"""wagtail-localize's translation editor, made to submit a translation for partner approval instead of publishing.
+
+The translation editor keeps translated strings in its own records and only writes them into the page when the
+translator presses "Publish in <language>". Publication is refused here (``approvals.guard``), so that button, for a
+page extending BasePage, saves the translation as a new draft revision and submits it to the "Validation
+tripartite" workflow: the translation goes live once DGCT, ARM and the British Embassy approve it, like any page.
+
+The translations app (translator workflow) may register its own submission hook for that button at a lower order;
+it then answers the POST first and this one only keeps the button visible (the GET branch). Without it, this one
+submits.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils.translation import gettext
+from wagtail.admin import messages
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import Translation
+
+from approvals.guard import is_guarded_model
+
+EDITOR_FLAG = "_portal_translation_editor_page_id"
+
+
+def enabled_translation(page):
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+
+
+def submit_for_review(page, user):
+    """Start the page's workflow on its latest revision, or resume it after a request for changes.
+
+    A review already in progress restarted itself on the new revision (``approvals.workflow``).
+    """
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(user)
+    elif workflow_state is None and (workflow := page.get_workflow()) is not None:
+        workflow.start(page, user)
+
+
+def before_translation_editor(request, page):
+    """``before_edit_page`` hook, ordered before wagtail-localize's own."""
+    if not is_guarded_model(page.specific_class):
+        return None
+    translation = enabled_translation(page)
+    if translation is None or not page.permissions_for_user(request.user).can_edit():
+        return None
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        # The editor's publish button (its "canPublish") stands for "submit for partner approval" on this page.
+        setattr(request.user, EDITOR_FLAG, page.pk)
+        return None
+    try:
+        with transaction.atomic():
+            translation.save_target(user=request.user, publish=False)
+            submit_for_review(Page.objects.get(pk=page.pk).specific, request.user)
+    except ValidationError:
+        messages.error(request, gettext("The translation could not be saved: please fix the errors shown."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    messages.success(
+        request,
+        gettext(
+            "The translation was saved and submitted for partner approval: it goes live once DGCT, ARM and the "
+            "British Embassy have approved it."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from approvals.views import ApprovalsReportView, EmergencyPublishView
+
+app_name = "approvals"
+urlpatterns = [
+    path("emergency-publish/<int:page_id>/", EmergencyPublishView.as_view(), name="emergency_publish"),
+    path("report/", ApprovalsReportView.as_view(), name="report"),
+    path("report/results/", ApprovalsReportView.as_view(results_only=True), name="report_results"),
+]

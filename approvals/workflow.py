@@ -1,0 +1,75 @@
+"""How partner approval moves: the finish action that publishes, and the reset on every new revision.
+
+- Finishing the "Validation tripartite" workflow (``approvals.finish``) publishes, or schedules, the revision the three
+  partners approved, on the partners' authority: the last approver needs no publish permission
+  (``WAGTAIL_FINISH_WORKFLOW_ACTION``).
+- Any new revision of a page under review, autosave included, restarts the partner review on that revision; an
+  autosave that overwrites the revision under review supersedes its decisions. The new content has no decisions yet.
+- A scheduled revision must be approved: ``approved_go_live_at`` is refused on an unapproved revision.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.models import Revision, TaskState
+from wagtail.signals import page_published
+
+from approvals import notifications
+from approvals.guard import current_sanction, ensure_may_go_live, is_guarded_model
+from approvals.notifications import quiet_restart
+
+
+def _guarded_revision(revision):
+    return is_guarded_model(revision.content_type.model_class())
+
+
+@receiver(pre_save, sender=Revision)
+def refuse_unapproved_schedule_and_note_overwrites(sender, instance, update_fields=None, **kwargs):
+    if not _guarded_revision(instance):
+        return
+    if instance.approved_go_live_at is not None and not current_sanction():
+        ensure_may_go_live(instance.pk)
+    instance._portal_content_overwritten = False
+    if instance.pk and (update_fields is None or "content" in update_fields):
+        stored = Revision.objects.filter(pk=instance.pk).values_list("content", flat=True).first()
+        instance._portal_content_overwritten = stored is not None and stored != instance.content
+
+
+@receiver(post_save, sender=Revision)
+def restart_review_on_new_content(sender, instance, created, **kwargs):
+    if not _guarded_revision(instance):
+        return
+    if not created and not getattr(instance, "_portal_content_overwritten", False):
+        return
+    from approvals.models import PartnerApprovalTask, PartnerDecision
+
+    if not created:
+        PartnerDecision.objects.for_revision(instance.pk).update(superseded_at=timezone.now())
+    task_state = (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__status="in_progress",
+            workflow_state__base_content_type_id=instance.base_content_type_id,
+            workflow_state__object_id=str(instance.object_id),
+        )
+        .select_related("task")
+        .first()
+    )
+    if task_state is None or not isinstance(task_state.task.specific, PartnerApprovalTask):
+        return
+    if created and task_state.revision_id == instance.pk:
+        return
+    with quiet_restart():
+        task_state.cancel(user=instance.user, resume=True, comment="")
+    # Wagtail starts the new task state on the page's latest revision, which the page row does not point to yet
+    # while this revision is being saved: point it at this revision.
+    workflow_state = task_state.workflow_state
+    workflow_state.refresh_from_db(fields=["current_task_state"])
+    TaskState.objects.filter(pk=workflow_state.current_task_state_id).update(revision=instance)
+
+
+@receiver(page_published)
+def tell_the_author(sender, instance, revision=None, alias=False, **kwargs):
+    if not alias and is_guarded_model(type(instance)):
+        transaction.on_commit(lambda: notifications.revision_published(instance, revision))

@@ -1,0 +1,146 @@
+"""Where each French page stands in each other language: the one definition of "up to date".
+
+For a French page and a language:
+
+- **missing**: no page of its own in that language (nothing, or only an alias showing the French content);
+- **in review**: the translation has a workflow in progress (partner approval), or sent back for changes (then it is
+  also on its translators' to-do);
+- **up to date**: the translation is live and its live revision was made after the French text last changed in a
+  published revision (``SourceTextChange``, recorded by ``translations.signals``);
+- **out of date**: anything else: never submitted yet, or live with a revision older than the French text.
+
+Computed from the database in a fixed number of queries, whatever the number of pages.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page, WorkflowState
+
+from translations.models import SourceTextChange
+from translations.roles import SOURCE_LANGUAGE
+
+UP_TO_DATE = "up_to_date"
+OUT_OF_DATE = "out_of_date"
+IN_REVIEW = "in_review"
+MISSING = "missing"
+STATUSES = [UP_TO_DATE, OUT_OF_DATE, IN_REVIEW, MISSING]
+STATUS_LABELS = {
+    UP_TO_DATE: _("Up to date"),
+    OUT_OF_DATE: _("Out of date"),
+    IN_REVIEW: _("In review"),
+    MISSING: _("Missing"),
+}
+
+
+@dataclass
+class Cell:
+    status: str
+    page: Page | None = None
+    changes_requested: bool = False  # in review, sent back to the translator by a partner
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Row:
+    source: Page
+    cells: dict = field(default_factory=dict)  # language code -> Cell
+
+
+TARGET_FIELDS = (
+    "id",
+    "title",
+    "draft_title",
+    "translation_key",
+    "locale",
+    "live",
+    "alias_of_id",
+    "live_revision__created_at",
+)
+
+
+def target_languages():
+    return list(Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("pk"))
+
+
+def source_pages():
+    """The French pages that are translated: every French page but the root."""
+    return Page.objects.filter(locale__language_code=SOURCE_LANGUAGE, depth__gt=1)
+
+
+def status_rows(pages, locales=None):
+    """A Row per page of ``pages`` (French pages), with a Cell per target language."""
+    locales = locales if locales is not None else target_languages()
+    pages = list(pages)
+    keys = [page.translation_key for page in pages]
+    translations = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(translation_key__in=keys, locale__in=locales)
+        .select_related("live_revision", "locale")
+        .only(*TARGET_FIELDS)
+    }
+    changed_at = dict(
+        SourceTextChange.objects.filter(translation_key__in=keys).values_list("translation_key", "changed_at")
+    )
+    in_review = dict(
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(page.pk) for page in translations.values()],
+        )
+        .values_list("object_id", "status")
+    )
+    rows = []
+    for source in pages:
+        row = Row(source=source)
+        for locale in locales:
+            target = translations.get((source.translation_key, locale.pk))
+            row.cells[locale.language_code] = Cell(
+                status=cell_status(target, changed_at.get(source.translation_key), in_review),
+                page=target,
+                changes_requested=target is not None
+                and in_review.get(str(target.pk)) == WorkflowState.STATUS_NEEDS_CHANGES,
+            )
+        rows.append(row)
+    return rows
+
+
+def cell_status(target, source_changed_at, in_review):
+    if target is None or target.alias_of_id is not None:
+        return MISSING
+    if str(target.pk) in in_review:
+        return IN_REVIEW
+    live_revision = target.live_revision if target.live else None
+    if live_revision is not None and (source_changed_at is None or live_revision.created_at >= source_changed_at):
+        return UP_TO_DATE
+    return OUT_OF_DATE
+
+
+def counts_by_language(rows, locales):
+    """{language code: {status: count}} over ``rows``."""
+    counts = {locale.language_code: dict.fromkeys(STATUSES, 0) for locale in locales}
+    for row in rows:
+        for code, cell in row.cells.items():
+            counts[code][cell.status] += 1
+    return counts
+
+
+def todo_for(languages):
+    """The translations awaiting work in ``languages``: out of date, or sent back by a reviewer for changes.
+
+    Returns (language code, French page, translated page, changes requested), in the site's order. Missing
+    translations are not listed: starting one is an editor's decision."""
+    locales = [locale for locale in target_languages() if locale.language_code in languages]
+    if not locales:
+        return []
+    pages = source_pages().filter(translation_key__in=Page.objects.filter(locale__in=locales).values("translation_key"))
+    todo = []
+    for row in status_rows(pages.order_by("path"), locales):
+        for code, cell in row.cells.items():
+            if cell.status == OUT_OF_DATE or cell.changes_requested:
+                todo.append((code, row.source, cell.page, cell.changes_requested))
+    return todo

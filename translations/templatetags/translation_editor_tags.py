@@ -1,0 +1,38 @@
+"""What the admin's editors need to know about the language of the content they show."""
+
+from django import template
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from wagtail.models import DraftStateMixin
+
+from translations.roles import may_manage_translations
+
+register = template.Library()
+
+
+@register.simple_tag
+def content_language(locale):
+    """{"lang", "dir"} of the content in ``locale`` (not of the admin interface)."""
+    if locale is None:
+        return None
+    code = locale.language_code
+    return {"lang": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}
+
+
+@register.simple_tag(takes_context=True)
+def translation_editor_config(context, translation, instance):
+    """Settings read by translation-editor.js before the React editor starts.
+
+    ``canSubmit`` turns the editor's main action into "Submit for partner approval" (the server turns its post into
+    a draft and a workflow, see ``translations.wagtail_hooks``); ``canManage`` keeps "Stop synced translation" and
+    "Convert to alias" for editors, whom the server alone allows to use them.
+    """
+    user = context["request"].user
+    return {
+        **content_language(translation.target_locale),
+        "sourceLang": translation.source.locale.language_code,
+        "canSubmit": isinstance(instance, DraftStateMixin),
+        "submitLabel": _("Submit for partner approval"),
+        "submittingLabel": _("Submitting…"),
+        "canManage": may_manage_translations(user),
+    }

@@ -1,0 +1,107 @@
+"""Test content for the translation workflow, made through the same operations the admin uses."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, Translation
+
+from approvals.operator import publish_as_operator
+from home.models import HomePage
+
+
+def french_page(portal, title="Coopération interrégionale", publish=True):
+    """A French page under the French home page (the content types of toolkit/ are not needed here)."""
+    page = HomePage(
+        title=title,
+        slug=title.lower().replace(" ", "-").replace("é", "e"),
+        locale=portal["fr"].locale,
+        summary=f"Résumé : {title}.",
+        introduction=f"Introduction : {title}.",
+    )
+    portal["fr"].add_child(instance=page)
+    if publish:
+        publish_as_operator(page, "tests")
+    return page
+
+
+def translation_of(page, language):
+    return Translation.objects.select_related("source", "target_locale").get(
+        source__object_id=page.translation_key, target_locale__language_code=language
+    )
+
+
+def segment(translation, text):
+    """The string segment of ``translation``'s source whose text is ``text``."""
+    return StringSegment.objects.get(source=translation.source, string__data=text)
+
+
+def edit_string_url(translation, string_segment):
+    return reverse(
+        "wagtail_localize:edit_string_translation",
+        kwargs={"translation_id": translation.pk, "string_segment_id": string_segment.pk},
+    )
+
+
+def put_string(client, translation, string_segment, value):
+    """Save a string through the translation editor's API, as its React app does."""
+    return client.put(
+        edit_string_url(translation, string_segment),
+        data=urlencode({"value": value}),
+        content_type="application/x-www-form-urlencoded",
+    )
+
+
+def page_form_data(page, **overrides):
+    """The page editor's POST data for a HomePage (no comments, no inline panels)."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "introduction": page.introduction,
+        "seo_title": page.seo_title,
+        "search_description": page.search_description,
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+def approve_until_finished(client, page, users, approvers=("dgct", "arm", "embassy", "admin")):
+    """Drive ``page``'s workflow to its end through the admin's generic workflow action URL.
+
+    Each pass, the first approver offered "approve" on the current task approves it. With partner approval this
+    means DGCT, ARM and the Embassy in turn; with Wagtail's default task (before partner approval is merged),
+    the superuser. Returns the usernames that approved, in order.
+    """
+    approved_by = []
+    for _attempt in range(10):
+        page = Page.objects.get(pk=page.pk).specific
+        state = page.current_workflow_state
+        if state is None:
+            return approved_by
+        task_state = state.current_task_state
+        task = task_state.task.specific
+        for username in approvers:
+            if username in approved_by and username != "admin":
+                continue
+            actions = [name for name, _label, _modal in task.get_actions(page, users[username])]
+            if "approve" in actions:
+                client.force_login(users[username])
+                response = client.post(
+                    reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]), {}
+                )
+                assert response.status_code in (200, 302), response.content[:500]
+                approved_by.append(username)
+                break
+        else:
+            raise AssertionError(f"nobody among {approvers} may approve {task}")
+    raise AssertionError("the workflow did not finish")
+
+
+def refused(response):
+    """A refusal: a 403, or the admin's own answer to PermissionDenied (back to the dashboard with a message)."""
+    return response.status_code == 403 or (response.status_code == 302 and response.url == reverse("wagtailadmin_home"))

@@ -1,0 +1,118 @@
+"""The "Translation status" report: pages x languages, counts per language, filters; with a bounded query count."""
+
+import re
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from wagtail.models import Page
+
+from home.models import HomePage
+from translations.starting import translate_into_all_languages
+from translations.status import IN_REVIEW, MISSING, OUT_OF_DATE, UP_TO_DATE
+from translations.submission import submit_translation
+from translations.tests.factories import french_page, translation_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content(portal, users):
+    """Home page: ar and en up to date. "Coopération": ar in review, en out of date (never submitted).
+    "Pétition": missing in both."""
+    cooperation = french_page(portal, "Coopération")
+    translate_into_all_languages(cooperation, users["editor"])
+    submit_translation(translation_of(cooperation, "ar"), users["translator_ar"])
+    petition = french_page(portal, "Pétition")
+    return {"home": portal["fr"], "cooperation": cooperation, "petition": petition}
+
+
+def cells(content_html):
+    """{(page id, language): status} read from the report's table."""
+    found = {}
+    for page_id, row in re.findall(r'<tr data-page="(\d+)">(.*?)</tr>', content_html, re.S):
+        for language, status in re.findall(r'data-language="(\w+)" data-status="(\w+)"', row):
+            found[(int(page_id), language)] = status
+    return found
+
+
+def counts(content_html):
+    found = {}
+    for language, row in re.findall(r'<tr data-language="(\w+)">(.*?)</tr>', content_html, re.S):
+        found[language] = [int(n) for n in re.findall(r"<td>(\d+)</td>", row)]
+    return found
+
+
+def test_report_shows_each_pages_status_per_language(client, users, content):
+    client.force_login(users["editor"])
+    response = client.get(reverse("portal_translations:status"))
+    assert response.status_code == 200
+    table = cells(response.content.decode())
+    assert table == {
+        (content["home"].pk, "ar"): UP_TO_DATE,
+        (content["home"].pk, "en"): UP_TO_DATE,
+        (content["cooperation"].pk, "ar"): IN_REVIEW,
+        (content["cooperation"].pk, "en"): OUT_OF_DATE,
+        (content["petition"].pk, "ar"): MISSING,
+        (content["petition"].pk, "en"): MISSING,
+    }
+
+
+def test_report_counts_match_the_data(client, users, content):
+    client.force_login(users["translator_ar"])
+    response = client.get(reverse("portal_translations:status"))
+    # columns: up to date, out of date, in review, missing
+    assert counts(response.content.decode()) == {"ar": [1, 0, 1, 1], "en": [1, 1, 0, 1]}
+
+
+def test_report_filters_by_section(client, users, content, portal):
+    section = content["cooperation"]
+    child = HomePage(title="Sous-page", slug="sous-page", locale=section.locale)
+    section.add_child(instance=child)
+    client.force_login(users["editor"])
+    response = client.get(reverse("portal_translations:status_results"), {"section": section.pk})
+    table = cells(response.content.decode())
+    assert {page_id for page_id, _language in table} == {section.pk, child.pk}
+    assert counts(response.content.decode()) == {"ar": [0, 0, 1, 1], "en": [0, 1, 0, 1]}
+
+
+def test_report_filters_by_page_type(client, users, content, portal):
+    plain = Page(title="Page simple", slug="page-simple", locale=portal["fr"].locale)
+    portal["fr"].add_child(instance=plain)
+    client.force_login(users["editor"])
+    home_type = ContentType.objects.get_for_model(HomePage)
+    plain_type = ContentType.objects.get_for_model(Page)
+
+    homes = cells(
+        client.get(reverse("portal_translations:status_results"), {"content_type": home_type.pk}).content.decode()
+    )
+    plains = cells(
+        client.get(reverse("portal_translations:status_results"), {"content_type": plain_type.pk}).content.decode()
+    )
+
+    assert plain.pk not in {page_id for page_id, _language in homes}
+    assert len(homes) == 6
+    assert plains == {(plain.pk, "ar"): MISSING, (plain.pk, "en"): MISSING}
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_report_and_dashboard_queries_do_not_grow_with_the_number_of_pages(client, users, portal, content):
+    """Prints the figures; asserts only that 20 more pages cost no more queries."""
+    report, dashboard = reverse("portal_translations:status"), reverse("wagtailadmin_home")
+    client.force_login(users["translator_en"])
+    count_queries(client, dashboard)  # warm caches (content types, locales, site)
+    before = count_queries(client, report), count_queries(client, dashboard)
+    for number in range(20):
+        page = french_page(portal, f"Page {number}")
+        translate_into_all_languages(page, users["editor"])  # 20 more out-of-date English pages on the dashboard
+    after = count_queries(client, report), count_queries(client, dashboard)
+    print(f"\nqueries (report, translator dashboard): 3 pages {before}, 23 pages {after}")
+    assert after == before

@@ -1,0 +1,190 @@
+"""Admin views of the translation workflow: the status report, "translate into all languages", the side-by-side
+comparison of a translation with its French source, and the glossary export."""
+
+import django_filters
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page, get_page_models
+
+from home.management.commands.bootstrap_portal import PARTNER_GROUPS
+from translations.comparison import compare_fields
+from translations.glossary import FORMATS, glossary_entries, render_glossary
+from translations.roles import SOURCE_LANGUAGE, may_manage_translations
+from translations.starting import missing_locales, translate_into_all_languages
+from translations.status import STATUS_LABELS, STATUSES, counts_by_language, source_pages, status_rows, target_languages
+
+
+# Status report ------------------------------------------------------------------------------------------------------
+def section_choices():
+    """The sections of the site: the children of the French home page(s)."""
+    return [
+        (page.pk, page.title)
+        for page in Page.objects.filter(locale__language_code=SOURCE_LANGUAGE, depth=3).order_by("path")
+    ]
+
+
+def page_type_choices():
+    types = ContentType.objects.get_for_models(*get_page_models())
+    return sorted(((ct.pk, model._meta.verbose_name.capitalize()) for model, ct in types.items()), key=lambda c: c[1])
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    section = django_filters.ChoiceFilter(
+        label=gettext_lazy("Section"), choices=section_choices, method="filter_section", empty_label=None
+    )
+    content_type = django_filters.ChoiceFilter(
+        label=gettext_lazy("Page type"), choices=page_type_choices, field_name="content_type"
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_section(self, queryset, name, value):
+        section = Page.objects.filter(pk=value).first()
+        if section is None:
+            return queryset.none()
+        return queryset.filter(path__startswith=section.path)
+
+
+class TranslationStatusView(ReportView):
+    """Every French page against every other language: up to date, out of date, in review or missing."""
+
+    page_title = gettext_lazy("Translation status")
+    header_icon = "wagtail-localize-language"
+    template_name = "translations/status_report.html"
+    results_template_name = "translations/status_report_results.html"
+    filterset_class = TranslationStatusFilterSet
+    index_url_name = "portal_translations:status"
+    index_results_url_name = "portal_translations:status_results"
+    paginate_by = 100
+    any_permission_required = None
+
+    def get_queryset(self):
+        return source_pages().select_related("locale").order_by("path")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        locales = target_languages()
+        rows = status_rows(context["object_list"], locales)
+        all_rows = status_rows(self.object_list, locales)
+        counts = counts_by_language(all_rows, locales)
+        context.update(
+            locales=locales,
+            table=[
+                (row.source, [(locale.language_code, row.cells[locale.language_code]) for locale in locales])
+                for row in rows
+            ],
+            statuses=[(status, STATUS_LABELS[status]) for status in STATUSES],
+            counts=[(locale, [counts[locale.language_code][status] for status in STATUSES]) for locale in locales],
+        )
+        return context
+
+    def decorate_paginated_queryset(self, object_list):
+        return object_list
+
+    def get(self, request, *args, **kwargs):
+        self.object_list = self.get_filtered_queryset()
+        return self.render_to_response(self.get_context_data())
+
+
+# Starting translations ----------------------------------------------------------------------------------------------
+def translate_all(request, page_id):
+    """Translate a French page into every language it lacks (confirmation on GET, action on POST)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not may_manage_translations(request.user) or not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied(_("Only editors can start translations."))
+    if page.locale.language_code != SOURCE_LANGUAGE:
+        return HttpResponseBadRequest(_("Translations start from the French page."))
+    locales = list(missing_locales(page))
+    if request.method == "POST":
+        languages = translate_into_all_languages(page, request.user)
+        if languages:
+            messages.success(
+                request,
+                _("“%(title)s” is being translated into %(languages)s. Its translators have been notified.")
+                % {
+                    "title": page.get_admin_display_title(),
+                    "languages": ", ".join(str(locale.get_display_name()) for locale in locales),
+                },
+            )
+        else:
+            messages.warning(request, _("This page is already translated into every language."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request, "translations/translate_all.html", {"page": page, "locales": locales, "header_icon": "doc-empty"}
+    )
+
+
+# Side by side -------------------------------------------------------------------------------------------------------
+def user_can_compare(user, page):
+    """Those who work on the translation, and the partners' reviewers who approve it."""
+    if page.permissions_for_user(user).can_edit():
+        return True
+    return Group.objects.filter(name__in=PARTNER_GROUPS, user=user).exists()
+
+
+def compare(request, page_id):
+    """A translated page's latest revision next to its French source, each column in its own direction."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not user_can_compare(request.user, page):
+        raise PermissionDenied
+    source = (
+        Page.objects.filter(Q(translation_key=page.translation_key), locale__language_code=SOURCE_LANGUAGE)
+        .exclude(pk=page.pk)
+        .first()
+    )
+    if source is None:
+        return HttpResponseBadRequest(_("This page has no French source to compare with."))
+    translated = page.specific.get_latest_revision_as_object()
+    original = source.specific
+    original = (
+        original.live_revision.as_object() if original.live_revision else original.get_latest_revision_as_object()
+    )
+    return TemplateResponse(
+        request,
+        "translations/compare.html",
+        {
+            "page": page,
+            "source": source,
+            "source_locale": source.locale,
+            "target_locale": page.locale,
+            "rows": compare_fields(original, translated),
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        },
+    )
+
+
+# Glossary -----------------------------------------------------------------------------------------------------------
+def glossary_export(request):
+    """The glossary for one language pair, as a DeepL glossary file (TSV by default, or CSV)."""
+    if not request.user.has_perm("translations.view_glossaryterm") and not request.user.has_perm(
+        "translations.change_glossaryterm"
+    ):
+        raise PermissionDenied
+    source = request.GET.get("source", SOURCE_LANGUAGE)
+    target = request.GET.get("target", "")
+    file_format = request.GET.get("format", "tsv")
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    if source not in codes or target not in codes or source == target or file_format not in FORMATS:
+        return HttpResponseBadRequest(
+            _("Choose two different languages among %(codes)s and a format among %(formats)s.")
+            % {"codes": ", ".join(sorted(codes)), "formats": ", ".join(FORMATS)}
+        )
+    entries, _skipped = glossary_entries(source, target)
+    response = HttpResponse(
+        render_glossary(entries, file_format), content_type=f"{FORMATS[file_format]}; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="glossary-{source}-{target}.{file_format}"'
+    return response

@@ -1,0 +1,212 @@
+"""Wagtail wiring of the translation workflow: editor actions, the submission that replaces "Publish in <locale>",
+the translators' to-do panel, the status report, the side-by-side comparison and the glossary snippet."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseForbidden
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.models import Translation
+
+from translations import urls
+from translations.models import QueuedTranslation
+from translations.po import PO_IMPORT_ACTION
+from translations.roles import SOURCE_LANGUAGE, may_manage_translations, may_work_in, translator_languages
+from translations.snippets import GlossaryTermViewSet
+from translations.starting import missing_locales
+from translations.status import todo_for
+from translations.submission import NoWorkflowError, submit_translation
+from translations.views import user_can_compare
+
+QUEUE_TRANSLATION_VALUE = "queue-translation"
+
+register_snippet(GlossaryTermViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("portal-translations/", include((urls.urlpatterns, "portal_translations")))]
+
+
+# Submitting from the translation editor -----------------------------------------------------------------------------
+def enabled_translation_of(instance):
+    return (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def submit_from_translation_editor(request, instance):
+    """The translation editor's main action posts ``action=publish``; here it saves a draft and starts approval.
+
+    Registered before wagtail-localize's own hook, so its publishing branch is never reached, whoever clicks.
+    """
+    if request.method != "POST":
+        return None
+    if "localize-restart-translation" in request.POST and not may_manage_translations(request.user):
+        raise PermissionDenied(_("Only editors can start, stop or synchronise translations."))
+    if request.POST.get("action") != "publish":
+        return None
+    translation = enabled_translation_of(instance)
+    if translation is None or not isinstance(instance, DraftStateMixin):
+        return None
+    try:
+        target, _state = submit_translation(translation, request.user)
+    except ValidationError as error:
+        messages.error(request, _("This translation cannot be saved yet: %(errors)s") % {"errors": "; ".join(error)})
+    except NoWorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("“%(title)s” in %(language)s was submitted for partner approval. It is not public yet.")
+            % {"title": target, "language": translation.target_locale.get_display_name()},
+        )
+    return redirect(request.get_full_path())
+
+
+hooks.register("before_edit_page", submit_from_translation_editor, order=-10)
+hooks.register("before_edit_snippet", submit_from_translation_editor, order=-10)
+
+
+@hooks.register("before_bulk_action")
+def confine_bulk_actions(request, action_type, objects, action_class_instance):
+    for obj in objects:
+        if isinstance(obj, TranslatableMixin) and not may_work_in(request.user, obj.locale.language_code):
+            return HttpResponseForbidden(_("You translate into another language: you cannot change this content."))
+    return None
+
+
+# Starting translations ----------------------------------------------------------------------------------------------
+@hooks.register("register_page_header_buttons")
+def translation_header_buttons(page, user, view_name=None, next_url=None):
+    if page.is_root():
+        return
+    if (
+        page.locale.language_code == SOURCE_LANGUAGE
+        and may_manage_translations(user)
+        and missing_locales(page).exists()
+    ):
+        yield Button(
+            _("Translate into all languages"),
+            reverse("portal_translations:translate_all", args=[page.pk]),
+            icon_name="wagtail-localize-language",
+            priority=55,
+        )
+    if page.locale.language_code != SOURCE_LANGUAGE and user_can_compare(user, page):
+        yield Button(
+            _("Compare with the French text"),
+            reverse("portal_translations:compare", args=[page.pk]),
+            icon_name="doc-full",
+            priority=56,
+        )
+
+
+class SubmitAndTranslateMenuItem(ActionMenuItem):
+    """ "Submit for approval and translate when published": queues a French page for translation into every other
+    language once partner approval publishes it (see ``translations.signals``)."""
+
+    label = gettext_lazy("Submit for approval, then translate")
+    name = "action-submit"
+    icon_name = "wagtail-localize-language"
+    template_name = "translations/submit_and_translate_menu_item.html"
+
+    def is_shown(self, context):
+        if context["view"] not in ("create", "edit") or not may_manage_translations(context["request"].user):
+            return False
+        if context["view"] == "create":
+            parent = context["parent_page"]
+            return parent.locale.language_code == SOURCE_LANGUAGE and parent.has_workflow
+        page = context["page"]
+        return (
+            page.locale.language_code == SOURCE_LANGUAGE
+            and not page.workflow_in_progress
+            and not context["locked_for_user"]
+            and self.get_user_page_permissions_tester(context).can_submit_for_moderation()
+            and missing_locales(page).exists()
+        )
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["value"] = QUEUE_TRANSLATION_VALUE
+        return context
+
+
+@hooks.register("register_page_action_menu_item")
+def register_submit_and_translate():
+    return SubmitAndTranslateMenuItem(order=25)
+
+
+def queue_translation(request, page):
+    if request.method == "POST" and request.POST.get("action-submit") == QUEUE_TRANSLATION_VALUE:
+        page = Page.objects.get(pk=page.pk)
+        if page.workflow_in_progress and may_manage_translations(request.user):
+            QueuedTranslation.objects.get_or_create(page=page, defaults={"requested_by": request.user})
+
+
+hooks.register("after_create_page", queue_translation)
+hooks.register("after_edit_page", queue_translation)
+
+
+# The translators' to-do ---------------------------------------------------------------------------------------------
+class TranslatorTodoPanel(Component):
+    """The dashboard panel of a translator: the pages in their language(s) that await translation."""
+
+    name = "translator_todo"
+    order = 90
+    template_name = "translations/todo_panel.html"
+
+    def __init__(self, languages):
+        self.languages = languages
+
+    def get_context_data(self, parent_context):
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        items = [
+            {"locale": locales[code], "source": source, "target": target, "changes_requested": changes_requested}
+            for code, source, target, changes_requested in todo_for(self.languages)
+        ]
+        return {"items": items}
+
+
+@hooks.register("construct_homepage_panels")
+def add_translator_todo(request, panels):
+    languages = translator_languages(request.user)
+    if languages:
+        panels.append(TranslatorTodoPanel(languages))
+
+
+# Report, audit log, editor assets -----------------------------------------------------------------------------------
+@hooks.register("register_reports_menu_item")
+def register_status_report():
+    return MenuItem(
+        _("Translation status"),
+        reverse("portal_translations:status"),
+        icon_name="wagtail-localize-language",
+        order=9010,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_po_import(actions):
+    actions.register_action(
+        PO_IMPORT_ACTION, gettext_lazy("PO file imported"), gettext_lazy("Translations imported from a PO file")
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def content_direction_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("translations/css/content-direction.css"))
