@@ -11,6 +11,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
+from approvals.guard import sanctioned_publication
 from approvals.operator import publish_as_operator
 from home.models import HomePage
 from toolkit import models
@@ -20,6 +21,14 @@ COMMAND = "tests"
 
 def french_home():
     return HomePage.objects.get(locale__language_code="fr")
+
+
+def save_live(page):
+    """Save a change to a live test page as it stands. Tests set up content directly; partner approval (which would
+    otherwise keep a live page's content unchanged) is tested in the approvals app."""
+    with sanctioned_publication(f"operator:{COMMAND}"):
+        page.save()
+    return page
 
 
 def translate(page, language):
@@ -56,8 +65,15 @@ class PartnerFactory(SnippetFactory):
 
 
 class BasePageFactory(wagtail_factories.PageFactory):
+    """Pages are created live, as an operator's command would publish them (see ``save_live``)."""
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with sanctioned_publication(f"operator:{COMMAND}"):
+            return super()._create(model_class, *args, **kwargs)
 
     title = factory.Sequence(lambda n: f"Page {n}")
     summary = "A page made by the test factories."

@@ -57,7 +57,7 @@ def tool(site, n, **kwargs):
     page.themes.set([site["themes"][n % 3]])
     page.developed_by_regions.set([site["regions"][REGION_CODES[n % 12]]])
     page.developed_by_partners.set(site["partners"])
-    page.save()
+    factories.save_live(page)
     return page
 
 
@@ -81,7 +81,7 @@ def listed(factory, parent_key, site, count, **kwargs):
         page = factory(parent=site["tree"][parent_key], **kwargs)
         if hasattr(page, "themes"):
             page.themes.set([site["themes"][n % 3]])
-            page.save()
+            factories.save_live(page)
         pages.append(page)
     return pages
 
@@ -119,10 +119,10 @@ def test_tool_page_query_budget(client, site):
     def add(count):
         for page in listed(factories.GuidePageFactory, "guides", site, count):
             page.related_tools.set([target])
-            page.save()
+            factories.save_live(page)
         for page in listed(factories.ExperiencePageFactory, "experiences", site, count):
             page.tools_used.set([target])
-            page.save()
+            factories.save_live(page)
         existing = set(target.adoption_records.values_list("region_code", flat=True))
         for code in [c for c in REGION_CODES if c not in existing][: min(count, 12)]:
             factories.AdoptionFactory(tool=target, region_code=code)
@@ -148,7 +148,7 @@ def test_guide_page_query_budget(client, site):
             *guide.chapters.raw_data,
             *[{"type": "chapter", "value": {"heading": "H", "body": "<p>B</p>"}}] * count,
         ]
-        guide.save()
+        factories.save_live(guide)
 
     assert_budget(client, "guide", lambda: guide.url, add)
 
@@ -157,7 +157,7 @@ def test_experience_index_query_budget(client, site):
     def add(count):
         for n, page in enumerate(listed(factories.ExperiencePageFactory, "experiences", site, count)):
             page.region = site["regions"][REGION_CODES[n % 12]]
-            page.save()
+            factories.save_live(page)
 
     assert_budget(client, "experience_index", lambda: site["tree"]["experiences"].url, add)
 
@@ -167,7 +167,7 @@ def test_experience_page_query_budget(client, site):
 
     def add(count):
         experience.tools_used.add(*add_tools(site, count))
-        experience.save()
+        factories.save_live(experience)
 
     assert_budget(client, "experience", lambda: experience.url, add)
 
@@ -187,7 +187,7 @@ def test_recommendation_page_query_budget(client, site):
     def add(count):
         recommendation.tools.add(*add_tools(site, count))
         recommendation.benchmarks.add(*listed(factories.BenchmarkPageFactory, "benchmarks", site, count))
-        recommendation.save()
+        factories.save_live(recommendation)
 
     assert_budget(client, "recommendation", lambda: recommendation.url, add)
 
@@ -206,10 +206,10 @@ def test_benchmark_page_query_budget(client, site):
 
     def add(count):
         benchmark.tools.add(*add_tools(site, count))
-        benchmark.save()
+        factories.save_live(benchmark)
         for page in listed(factories.RecommendationPageFactory, "recommendations", site, count):
             page.benchmarks.set([benchmark])
-            page.save()
+            factories.save_live(page)
 
     assert_budget(client, "benchmark", lambda: benchmark.url, add)
 
@@ -226,7 +226,7 @@ def test_region_page_query_budget(client, site):
         add_tools(site, count, region_code="05")
         for page in listed(factories.ExperiencePageFactory, "experiences", site, count):
             page.region = region
-            page.save()
+            factories.save_live(page)
 
     assert_budget(client, "region", lambda: region.url, add)
 
