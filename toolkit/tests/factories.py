@@ -37,7 +37,11 @@ def translate(page, language):
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
-    translated = page.specific.copy_for_translation(locale, copy_parents=True)
+    parent = page.get_parent()
+    if parent.depth > 1 and parent.get_translation_or_none(locale) is None:
+        translate(parent, language)  # a real translation, never the alias copy_parents would make
+    with sanctioned_publication(f"operator:{COMMAND}"):
+        translated = page.specific.copy_for_translation(locale)
     return publish_as_operator(translated, COMMAND).specific
 
 
