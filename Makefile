@@ -52,7 +52,12 @@ browsers: ## Install Debian's Chromium for the browser tests when missing
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-test: $(VENV)/.dev browsers ## Run the whole suite against PostgreSQL, browser tests included
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+test: $(VENV)/.dev browsers node_modules/axe-core/axe.min.js ## Run the whole suite against PostgreSQL, browser tests included
 	$(PY) manage.py compile_catalogues
 	DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 

@@ -43,6 +43,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         bootstrap()
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache. Wagtail caches the sites' root paths (site ids included); a test that
+    re-bootstraps the portal after a browser test's flush creates a Site that the next test's rollback removes, and a
+    cached id would then outlive its row (Site.DoesNotExist in the admin dashboard)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def portal(db):
     """The bootstrapped portal: its home pages by language.

@@ -5,11 +5,13 @@ from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from approvals.guard import PartnerApprovalGuardMixin
+from toolkit.blocks import ProgrammeStrandsBlock
 
 
 class BasePage(PartnerApprovalGuardMixin, Page):
@@ -68,16 +70,38 @@ class HomePage(BasePage):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "toolkit.ToolIndexPage",
+        "toolkit.GuideIndexPage",
+        "toolkit.ExperienceIndexPage",
+        "toolkit.RecommendationIndexPage",
+        "toolkit.BenchmarkIndexPage",
+        "toolkit.RegionIndexPage",
+        "toolkit.AdoptionOverviewPage",
+    ]
 
     introduction = models.TextField(_("introduction"), blank=True)
+    strands = StreamField(ProgrammeStrandsBlock(), verbose_name=_("programme strands"), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("strands")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("introduction"),
+        TranslatableField("strands"),
+    ]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        """The ways into the toolkit: themes, featured tools and guides, latest experiences, regions, partners."""
+        from toolkit.home import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self, request))
+        return context
 
     @classmethod
     def can_create_at(cls, parent):

@@ -61,6 +61,7 @@ def page_form_data(page, **overrides):
         "introduction": page.introduction,
         "seo_title": page.seo_title,
         "search_description": page.search_description,
+        "strands-count": "0",  # the home page's programme strands (a StreamField, empty here)
         "comments-TOTAL_FORMS": "0",
         "comments-INITIAL_FORMS": "0",
         "comments-MIN_NUM_FORMS": "0",

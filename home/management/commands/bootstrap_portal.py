@@ -69,6 +69,12 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+# Editors maintain the toolkit's snippets (tool adoptions, themes, partners, footer); nobody else edits them.
+EDITOR_SNIPPET_PERMISSIONS = [
+    ("toolkit", f"{action}_{model}")
+    for model in ("adoption", "theme", "partner", "sitefooter")
+    for action in ("add", "change", "delete")
+]
 CHOOSER_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 
 DEMO_USERS = [
@@ -194,7 +200,12 @@ class Command(BaseCommand):
 
         editors = self.group(
             EDITORS,
-            [access_admin, submit_translation_permission(), *glossary_permissions("editor")],
+            [
+                access_admin,
+                submit_translation_permission(),
+                *glossary_permissions("editor"),
+                *(_permission(app, codename) for app, codename in EDITOR_SNIPPET_PERMISSIONS),
+            ],
         )
         for home in homes.values():
             self.page_permissions(editors, home, EDITOR_PAGE_PERMISSIONS)

@@ -1,0 +1,67 @@
+"""Every toolkit page type in every language, checked by axe-core (npm, pinned in package.json) in Chromium.
+
+axe-core is read from node_modules (``make test`` runs ``npm ci`` when it is missing) and injected as an inline
+script: nothing is fetched from the network. A serious or critical violation fails the test with its details.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from toolkit.tests import factories
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = {"serious", "critical"}
+
+
+def build_site(home):
+    """One page of every type, with the relations that make each template show all its sections."""
+    tree = factories.toolkit_tree(home)
+    regions = factories.twelve_regions(tree["regions"])
+    theme = factories.ThemeFactory(slug="participation", name="Participation citoyenne")
+    tool = factories.ToolPageFactory(parent=tree["tools"], title="Budget participatif", featured=True)
+    tool.themes.set([theme])
+    tool.developed_by_regions.set([regions["04"]])
+    factories.save_live(tool)
+    factories.AdoptionFactory(tool=tool, region_code="04")
+    factories.AdoptionFactory(tool=tool, region_code="09", status="piloting")
+    guide = factories.GuidePageFactory(parent=tree["guides"], title="Guide de la concertation", featured=True)
+    guide.related_tools.set([tool])
+    factories.save_live(guide)
+    experience = factories.ExperiencePageFactory(parent=tree["experiences"], region=regions["04"])
+    experience.tools_used.set([tool])
+    factories.save_live(experience)
+    benchmark = factories.BenchmarkPageFactory(parent=tree["benchmarks"])
+    recommendation = factories.RecommendationPageFactory(parent=tree["recommendations"])
+    recommendation.benchmarks.set([benchmark])
+    recommendation.tools.set([tool])
+    factories.save_live(recommendation)
+    pages = [home, *tree.values(), tool, guide, experience, benchmark, recommendation, regions["04"]]
+    return pages
+
+
+def axe_violations(page, url):
+    page.goto(url)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} -> "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in result["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_toolkit_pages_have_no_serious_accessibility_violations(page, language):
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does it)."
+    home = factories.french_home()
+    pages = build_site(home)
+    if language != "fr":
+        pages = [factories.translate(source, language) for source in pages]
+    violations = []
+    for target in pages:
+        violations += axe_violations(page, target.url)
+    assert violations == []
+    assert page.evaluate("document.documentElement.dir") == ("rtl" if language == "ar" else "ltr")

@@ -1,0 +1,79 @@
+"""Filtered, counted and paginated listings of the index pages, driven by plain GET parameters.
+
+A filter is a ``Facet``: a GET parameter, its allowed values and how it narrows the queryset. A value outside the
+allowed ones is ignored (and reported to the reader), never an error; the page number goes through Django's
+``Paginator.get_page``, which falls back to the first or last page. Counts per option take one query per facet.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+
+PAGE_SIZE = 12
+
+
+@dataclass
+class Facet:
+    """One filter of a listing: ``name`` is the GET parameter, ``path`` the lookup its value matches."""
+
+    name: str
+    label: str
+    options: list  # [(value, label)]
+    path: str = ""
+    pairs: object = None  # optional callable(queryset) -> iterable of (pk, value), for facets not on one path
+    selected: str = ""
+    counts: dict = field(default_factory=dict)
+
+    def values_for(self, queryset):
+        if self.pairs is not None:
+            return self.pairs(queryset)
+        return queryset.values_list("pk", self.path)
+
+    def apply(self, queryset, value):
+        if self.pairs is None:  # a subquery, so a many-to-many path cannot repeat rows
+            return queryset.filter(pk__in=queryset.model.objects.filter(**{self.path: value}).values("pk"))
+        return queryset.filter(pk__in={pk for pk, item in self.values_for(queryset) if str(item) == value})
+
+    @property
+    def option_rows(self):
+        return [
+            {"value": value, "label": label, "count": self.counts.get(value, 0), "selected": value == self.selected}
+            for value, label in self.options
+        ]
+
+
+@dataclass
+class Listing:
+    page: object
+    facets: list
+    total: int
+    ignored: list
+    query_string: str
+
+
+def build_listing(request, queryset, facets, page_size=PAGE_SIZE):
+    """Apply the request's filters to ``queryset``; return the page of results, the facets with counts, etc."""
+    ignored = []
+    for facet in facets:
+        raw = request.GET.get(facet.name, "")
+        if raw and raw in {str(value) for value, _label in facet.options}:
+            facet.selected = raw
+        elif raw:
+            ignored.append(facet.label)
+    filtered = queryset
+    for facet in facets:
+        if facet.selected:
+            filtered = facet.apply(filtered, facet.selected)
+    for facet in facets:
+        # Counts under the other active filters: what the reader would get by picking that option.
+        narrowed = queryset
+        for other in facets:
+            if other is not facet and other.selected:
+                narrowed = other.apply(narrowed, other.selected)
+        facet.counts = Counter(str(value) for _pk, value in set(facet.values_for(narrowed)) if value is not None)
+    paginator = Paginator(filtered, page_size)
+    page = paginator.get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return Listing(page=page, facets=facets, total=paginator.count, ignored=ignored, query_string=params.urlencode())

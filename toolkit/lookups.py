@@ -1,0 +1,56 @@
+"""Showing related content in the reader's language, in a fixed number of queries.
+
+Relations between toolkit pages, themes and partners point at the source (French) objects and are synchronised to
+every translation. A page in Arabic therefore holds references to French objects; these helpers swap them for their
+live versions in the page's language, matched by translation key, slug or region code, one query per kind of object
+whatever the number of items.
+"""
+
+from functools import cached_property
+
+
+def localized_pages(model, sources, locale):
+    """The live versions in ``locale`` of the pages ``sources`` (any language), in the order given."""
+    keys = [source.translation_key for source in sources]
+    if not keys:
+        return []
+    found = {
+        page.translation_key: page
+        for page in model.objects.live().public().filter(locale=locale, translation_key__in=keys)
+    }
+    return [found[key] for key in dict.fromkeys(keys) if key in found]
+
+
+class Catalogue:
+    """The taxonomies of one language, each loaded once (one query) on first use."""
+
+    def __init__(self, locale):
+        self.locale = locale
+
+    @cached_property
+    def themes(self):
+        from toolkit.models import Theme
+
+        return {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale)}
+
+    @cached_property
+    def partners(self):
+        from toolkit.models import Partner
+
+        return {partner.slug: partner for partner in Partner.objects.filter(locale=self.locale)}
+
+    @cached_property
+    def regions(self):
+        """Live region pages of this language by official code."""
+        from toolkit.models import RegionPage
+
+        pages = RegionPage.objects.live().public().filter(locale=self.locale).order_by("code")
+        return {region.code: region for region in pages}
+
+    def localize(self, items, kind):
+        """Snippets (any language) replaced by this language's rows with the same slug."""
+        catalogue = getattr(self, kind)
+        return [catalogue[item.slug] for item in items if item.slug in catalogue]
+
+    def region(self, code):
+        return self.regions.get(code)

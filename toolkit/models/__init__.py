@@ -1,0 +1,46 @@
+"""The toolkit's content model: pages, taxonomies (snippets) and tool adoptions."""
+
+from toolkit.models.adoption import Adoption, AdoptionStatus
+from toolkit.models.indexes import (
+    AdoptionOverviewPage,
+    BenchmarkIndexPage,
+    ExperienceIndexPage,
+    GuideIndexPage,
+    RecommendationIndexPage,
+    RegionIndexPage,
+    ToolIndexPage,
+)
+from toolkit.models.pages import (
+    BenchmarkPage,
+    ExperiencePage,
+    GuidePage,
+    RecommendationPage,
+    RecommendationStatus,
+    RegionPage,
+    ToolPage,
+    ToolType,
+)
+from toolkit.models.snippets import Partner, SiteFooter, Theme
+
+__all__ = [
+    "Adoption",
+    "AdoptionOverviewPage",
+    "AdoptionStatus",
+    "BenchmarkIndexPage",
+    "BenchmarkPage",
+    "ExperienceIndexPage",
+    "ExperiencePage",
+    "GuideIndexPage",
+    "GuidePage",
+    "Partner",
+    "RecommendationIndexPage",
+    "RecommendationPage",
+    "RecommendationStatus",
+    "RegionIndexPage",
+    "RegionPage",
+    "SiteFooter",
+    "Theme",
+    "ToolIndexPage",
+    "ToolPage",
+    "ToolType",
+]

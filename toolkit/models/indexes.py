@@ -1,0 +1,194 @@
+"""The toolkit's index pages, one of each per language under the home page, and the adoption overview.
+
+Each index lists its children, filtered by plain GET parameters (``toolkit.listings``), counted and paginated.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from home.models import BasePage
+from toolkit.listings import Facet, build_listing
+from toolkit.lookups import Catalogue
+from toolkit.models.pages import (
+    BenchmarkPage,
+    ExperiencePage,
+    GuidePage,
+    RecommendationPage,
+    RecommendationStatus,
+    RegionPage,
+    ToolPage,
+    ToolType,
+)
+
+
+# Index pages ----------------------------------------------------------------------------------------------------
+class ToolkitIndexPage(BasePage):
+    """What every index page shares: an introduction, its place under a home page, a filtered listing."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    child_model = None
+    ordering = ["title"]
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    def listed_pages(self):
+        return self.child_model.objects.child_of(self).live().public().order_by(*self.ordering)
+
+    def facets(self, catalogue):
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = Catalogue(self.locale)
+        queryset = self.listed_pages().prefetch_related(*self.child_model.listing_prefetch)
+        listing = build_listing(request, queryset, self.facets(catalogue))
+        context.update(listing=listing, catalogue=catalogue)
+        context["cards"] = [item.card(catalogue) for item in listing.page.object_list]
+        return context
+
+
+def theme_facet(catalogue):
+    return Facet("theme", _("Theme"), [(slug, theme.name) for slug, theme in catalogue.themes.items()], "themes__slug")
+
+
+def region_options(catalogue):
+    return [(code, region.title) for code, region in catalogue.regions.items()]
+
+
+class ToolIndexPage(ToolkitIndexPage):
+    """The list of tools, filterable by theme, region (developed or used there) and type of tool."""
+
+    template = "pages/tool_index_page.html"
+    subpage_types = ["toolkit.ToolPage"]
+
+    class Meta:
+        verbose_name = _("tool index")
+
+    child_model = ToolPage
+
+    def facets(self, catalogue):
+        return [
+            theme_facet(catalogue),
+            Facet("region", _("Region"), region_options(catalogue), pairs=ToolPage.region_pairs),
+            Facet("type", _("Type of tool"), list(ToolType.choices), "tool_type"),
+        ]
+
+
+class GuideIndexPage(ToolkitIndexPage):
+    """The guides and frameworks ("référentiels"), newest first, filterable by theme."""
+
+    template = "pages/guide_index_page.html"
+    subpage_types = ["toolkit.GuidePage"]
+    ordering = ["-publication_date", "title"]
+
+    class Meta:
+        verbose_name = _("guide index")
+
+    child_model = GuidePage
+
+    def facets(self, catalogue):
+        return [theme_facet(catalogue)]
+
+
+class ExperienceIndexPage(ToolkitIndexPage):
+    """The successful experiences of the regional councils, filterable by theme, region and year."""
+
+    template = "pages/experience_index_page.html"
+    subpage_types = ["toolkit.ExperiencePage"]
+    ordering = ["-year", "title"]
+
+    class Meta:
+        verbose_name = _("experience index")
+
+    child_model = ExperiencePage
+
+    def facets(self, catalogue):
+        years = ExperiencePage.objects.filter(locale=self.locale).order_by("-year").values_list("year", flat=True)
+        return [
+            theme_facet(catalogue),
+            Facet("region", _("Region"), region_options(catalogue), "region__code"),
+            Facet("year", _("Year"), [(str(year), str(year)) for year in dict.fromkeys(years)], "year"),
+        ]
+
+
+class RecommendationIndexPage(ToolkitIndexPage):
+    """The recommendations of the first national colloquium, filterable by theme and implementation status."""
+
+    template = "pages/recommendation_index_page.html"
+    subpage_types = ["toolkit.RecommendationPage"]
+    ordering = ["number"]
+
+    class Meta:
+        verbose_name = _("recommendation index")
+
+    child_model = RecommendationPage
+
+    def facets(self, catalogue):
+        return [
+            theme_facet(catalogue),
+            Facet("status", _("Implementation status"), list(RecommendationStatus.choices), "status"),
+        ]
+
+
+class BenchmarkIndexPage(ToolkitIndexPage):
+    """The British practices set against the Moroccan context."""
+
+    template = "pages/benchmark_index_page.html"
+    subpage_types = ["toolkit.BenchmarkPage"]
+
+    class Meta:
+        verbose_name = _("benchmark index")
+
+    child_model = BenchmarkPage
+
+    def facets(self, catalogue):
+        return [theme_facet(catalogue)]
+
+
+class RegionIndexPage(ToolkitIndexPage):
+    """The 12 regions: a map and a list, each leading to the region's page."""
+
+    template = "pages/region_index_page.html"
+    subpage_types = ["toolkit.RegionPage"]
+    ordering = ["code"]
+
+    class Meta:
+        verbose_name = _("region index")
+
+    child_model = RegionPage
+
+
+class AdoptionOverviewPage(BasePage):
+    """The programme's spread at a glance: every tool against the 12 regions, filterable by theme."""
+
+    template = "pages/adoption_overview_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    class Meta:
+        verbose_name = _("adoption overview")
+
+    def get_context(self, request, *args, **kwargs):
+        from toolkit.overview import adoption_matrix
+
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = Catalogue(self.locale)
+        context.update(adoption_matrix(request, self.locale, catalogue), catalogue=catalogue)
+        return context

