@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
 
     name = "home"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home import signals  # noqa: F401 - clears the cached site frame on publication

@@ -1,35 +1,59 @@
-"""The site's frame in the reader's language: main navigation and footer, for every template."""
+"""The site's frame in the reader's language: main navigation and footer, for every template.
 
+The frame is the same for every visitor of a language, so it is read from the database once and kept in the cache
+(``FRAME_TIMEOUT``); publishing, unpublishing, moving or deleting a page and saving a footer clear it
+(home/signals.py). Only which navigation item is current depends on the request, and that is computed per request.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+FRAME_TIMEOUT = 60 * 60
 
 
-def _navigation(request):
-    """The live pages under the current language's home page that are marked "show in menus"."""
+def frame_cache_key(language):
+    return f"site-frame:{language}"
+
+
+def clear_frame_cache():
+    cache.delete_many([frame_cache_key(code) for code, _name in settings.LANGUAGES])
+
+
+def _load_frame(language):
     from home.models import HomePage
-
-    home = HomePage.objects.filter(locale__language_code=translation.get_language()).first()
-    if home is None:
-        return []
-    items = []
-    for page in Page.objects.child_of(home).live().public().in_menu():
-        url = page.get_url(request=request)
-        if url:
-            items.append({"title": page.title, "url": url, "active": request.path.startswith(url)})
-    return items
-
-
-def _footer():
     from toolkit.models import SiteFooter
 
-    locale = Locale.objects.filter(language_code=translation.get_language()).first()
-    return SiteFooter.objects.filter(locale=locale).first() if locale else None
+    home = HomePage.objects.filter(locale__language_code=language).first()
+    navigation = []
+    if home is not None:
+        for page in Page.objects.child_of(home).live().public().in_menu():
+            url = page.get_url()
+            if url:
+                navigation.append({"title": page.title, "url": url})
+    footer = SiteFooter.objects.filter(locale__language_code=language).values("about", "contact").first()
+    return {"navigation": navigation, "footer": footer}
+
+
+def _frame(language):
+    key = frame_cache_key(language)
+    frame = cache.get(key)
+    if frame is None:
+        frame = _load_frame(language)
+        cache.set(key, frame, FRAME_TIMEOUT)
+    return frame
 
 
 def site_frame(request):
-    """Lazy: a view whose template never shows the frame never queries for it."""
+    """Lazy: a view whose template never shows the frame never reads it."""
+    language = translation.get_language()
+
+    def navigation():
+        return [{**item, "active": request.path.startswith(item["url"])} for item in _frame(language)["navigation"]]
+
     return {
-        "navigation_items": SimpleLazyObject(lambda: _navigation(request)),
-        "site_footer": SimpleLazyObject(_footer),
+        "navigation_items": SimpleLazyObject(navigation),
+        "site_footer": SimpleLazyObject(lambda: _frame(language)["footer"]),
     }

@@ -14,7 +14,7 @@ class SearchDocument(models.Model):
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="search_document")
     language = models.CharField(max_length=8, db_index=True)
     page_type = models.CharField(max_length=100, db_index=True)
-    url = models.CharField(max_length=500)
+    url = models.TextField()  # Arabic slugs percent-encode to long URLs
     title = models.TextField()
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)

@@ -14,21 +14,21 @@ from django.test.utils import CaptureQueriesContext
 from toolkit.tests import factories
 
 BUDGETS = {
-    "home": 28,
-    "tool_index": 27,
-    "tool_index_filtered": 31,
-    "tool": 30,
-    "guide_index": 20,
-    "guide": 21,
-    "experience_index": 26,
-    "experience": 24,
-    "recommendation_index": 21,
-    "recommendation": 24,
-    "benchmark_index": 20,
-    "benchmark": 24,
-    "region_index": 19,
-    "region": 25,
-    "overview": 22,
+    "home": 23,
+    "tool_index": 22,
+    "tool_index_filtered": 26,
+    "tool": 25,
+    "guide_index": 15,
+    "guide": 16,
+    "experience_index": 21,
+    "experience": 19,
+    "recommendation_index": 16,
+    "recommendation": 19,
+    "benchmark_index": 15,
+    "benchmark": 19,
+    "region_index": 14,
+    "region": 20,
+    "overview": 17,
 }
 REGION_CODES = [f"{n:02d}" for n in range(1, 13)]
 
