@@ -1,7 +1,10 @@
-"""Fixtures shared by every test: the bootstrapped portal and its demo users."""
+"""Fixtures shared by every test: the bootstrapped portal, its demo users and, on request, the demo content."""
+
+import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from home.models import HomePage
 
@@ -69,3 +72,20 @@ def portal(db):
 def users(portal, django_user_model):
     """The demo accounts, by username (editor, dgct, arm, embassy, translator_ar/en/fr, admin)."""
     return {user.username: user for user in django_user_model.objects.all()}
+
+
+# The demo content, loaded once per test module that asks for it through the real ``load_demo_content`` command, inside
+# a transaction opened for the module; each test runs in a savepoint of it (pytest-django's ``db``) and the whole load
+# is rolled back when the module ends, so other modules still see a bare bootstrapped portal.
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = io.StringIO()
+        call_command("load_demo_content", force=True, stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_content, db):
+    return demo_content

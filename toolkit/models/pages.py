@@ -90,6 +90,19 @@ class ToolkitDetailPage(BasePage):
     def related_context(self, catalogue):
         return {}
 
+    def search_facets(self):
+        """Facets of the public search (search/documents.py), labelled in this page's language."""
+        catalogue = Catalogue(self.locale)
+        regions = catalogue.regions
+        return {
+            "themes": {theme.slug: theme.name for theme in self.localized_themes(catalogue)},
+            "regions": {code: regions[code].title for code in self.search_region_codes() if code in regions},
+        }
+
+    def search_region_codes(self):
+        """The regions a search result names for this page."""
+        return []
+
 
 class ToolPage(ToolkitDetailPage):
     """A tool of cooperation, communication or citizen participation: what it is, who made it, how to use it,
@@ -160,6 +173,9 @@ class ToolPage(ToolkitDetailPage):
 
     def card_facts(self, catalogue):
         return [self.get_tool_type_display()]
+
+    def search_region_codes(self):
+        return [region.code for region in self.developed_by_regions.all()]
 
     def adoptions(self):
         """This tool's adoptions, whatever the language of the page (they are stored against the source tool)."""
@@ -306,6 +322,9 @@ class ExperiencePage(ToolkitDetailPage):
     def card_facts(self, catalogue):
         region = catalogue.region(self.region.code) if self.region_id else None
         return [str(self.year), *([region.title] if region else [])]
+
+    def search_region_codes(self):
+        return [self.region.code] if self.region_id else []
 
     def related_context(self, catalogue):
         return {
@@ -469,6 +488,9 @@ class RegionPage(ToolkitDetailPage):
 
     def card_facts(self, catalogue):
         return [_("Region %(code)s") % {"code": self.code}]
+
+    def search_region_codes(self):
+        return [self.code]
 
     def census(self):
         figures = census_by_region().get(self.code)
