@@ -36,7 +36,8 @@ run: $(VENV)/.runtime catalogues ## Set up (first time) and serve the portal at 
 	@mkdir -p data
 	$(PY) manage.py migrate --no-input -v 0
 	PORTAL_DEMO_PASSWORD='$(DEMO_PASSWORD)' $(PY) manage.py bootstrap_portal --demo-users
-	@if $(PY) manage.py help load_demo_content >/dev/null 2>&1; then $(PY) manage.py load_demo_content; fi
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_glossary
 	$(PY) manage.py search_index ensure
 	@echo ""
 	@echo "  Public site:  http://127.0.0.1:8000/fr/   http://127.0.0.1:8000/ar/   http://127.0.0.1:8000/en/"
