@@ -1,9 +1,12 @@
 """The database search engine: PostgreSQL full-text search per language, or plain matching on SQLite.
 
-The engine reads the SearchDocument index (search/models.py). On PostgreSQL every query is parameterised, the
-visitor's words reach ``plainto_tsquery`` already reduced to letters and digits, and the language's configuration
-(french, arabic, english) stems them exactly as it stemmed the pages.
+The engine reads the SearchDocument index (search/models.py) and ranks with ts_rank over the weighted vector (title
+A, text B): ts_rank_cd cost 2.5 times more on 3,000 matches and ranked the relevance queries less well. On PostgreSQL
+every query is parameterised, the visitor's words reach ``plainto_tsquery`` already reduced to letters and digits, and
+the language's configuration (french, arabic, english) stems them exactly as it stemmed the pages.
 """
+
+import json
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -22,6 +25,13 @@ from search.results import (
 )
 
 FACETS = ("type", "themes", "regions")
+
+
+def _json(value):
+    """psycopg2 decodes json columns already; keep this working if a driver hands back text."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 SUGGESTIONS = 8
 
 
@@ -92,47 +102,63 @@ class DatabaseEngine:
         return results
 
     def _run_postgresql(self, query, config, tsquery_sql, tsquery_params):
-        where = ["d.language = %s", f"d.vector @@ ({tsquery_sql})"]
-        base_params = [query.language, *tsquery_params]
-        clauses, params = _filter_sql(query.filters())
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM search_searchdocument d WHERE {' AND '.join(where + clauses)}",
-                base_params + params,
-            )
-            total = cursor.fetchone()[0]
-            offset = (min(query.page, max(1, -(-total // PER_PAGE))) - 1) * PER_PAGE
-            cursor.execute(
-                f"SELECT d.id FROM search_searchdocument d WHERE {' AND '.join(where + clauses)}"
-                f" ORDER BY ts_rank_cd(d.vector, ({tsquery_sql})) DESC, d.title, d.id LIMIT %s OFFSET %s",
-                base_params + params + tsquery_params + [PER_PAGE, offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-            facets = {facet: self._facet_postgresql(cursor, facet, query, where, base_params) for facet in FACETS}
+        """One statement: the matches are found and ranked once (a materialised CTE), then counted, paged and
+        counted per facet (each facet without its own filter) from that set. Returns Results."""
+        offset = (query.page - 1) * PER_PAGE
+        total, ids, facets = self._query_postgresql(query, tsquery_sql, tsquery_params, offset)
+        if not ids and total:  # a page past the end: show the last one
+            last = (-(-total // PER_PAGE) - 1) * PER_PAGE
+            total, ids, facets = self._query_postgresql(query, tsquery_sql, tsquery_params, last)
         docs = SearchDocument.objects.in_bulk(ids)
         ordered = [docs[i] for i in ids if i in docs]
         is_match = self._matcher_postgresql(config, query, ordered)
         hits = [hit_from_document(d, is_match) for d in ordered]
         return Results(hits=hits, total=total, facets=facets)
 
-    def _facet_postgresql(self, cursor, facet, query, where, base_params):
-        clauses, params = _filter_sql(query.filters(without=facet))
-        condition = " AND ".join(where + clauses)
-        if facet == "type":
-            value_sql, label_sql = "d.page_type", "d.labels -> 'type' ->> d.page_type"
-            cursor.execute(
-                f"SELECT {value_sql}, min({label_sql}), count(*) FROM search_searchdocument d WHERE {condition}"
-                f" GROUP BY {value_sql} ORDER BY count(*) DESC, 2",
-                base_params + params,
+    def _query_postgresql(self, query, tsquery_sql, tsquery_params, offset):
+        params = [*tsquery_params, query.language]
+        sql = [
+            f"WITH q AS (SELECT {tsquery_sql} AS query),",
+            " m AS MATERIALIZED (SELECT d.id, d.title, d.page_type, d.themes, d.regions, d.labels,",
+            " ts_rank(d.vector, q.query) AS rank FROM search_searchdocument d, q",
+            " WHERE d.language = %s AND d.vector @@ q.query)",
+        ]
+        clauses, filter_params = _filter_sql(query.filters())
+        where = " AND ".join(["TRUE", *clauses])
+        sql.append(f" SELECT (SELECT count(*) FROM m d WHERE {where}),")
+        params += filter_params
+        sql.append(
+            " (SELECT coalesce(json_agg(p.id), '[]') FROM (SELECT d.id FROM m d"
+            f" WHERE {where} ORDER BY d.rank DESC, d.title, d.id LIMIT %s OFFSET %s) p)"
+        )
+        params += [*filter_params, PER_PAGE, offset]
+        for facet in FACETS:
+            clauses, facet_params = _filter_sql(query.filters(without=facet))
+            condition = " AND ".join(["TRUE", *clauses])
+            if facet == "type":
+                inner = (
+                    "SELECT d.page_type AS v, min(d.labels -> 'type' ->> d.page_type) AS label, count(*) AS n"
+                    f" FROM m d WHERE {condition} GROUP BY d.page_type"
+                )
+            else:
+                inner = (
+                    f"SELECT v, min(d.labels -> '{facet}' ->> v) AS label, count(*) AS n FROM m d,"
+                    f" unnest(string_to_array(trim(d.{facet}), ' ')) AS v WHERE {condition} AND v <> '' GROUP BY v"
+                )
+            sql.append(
+                f", (SELECT coalesce(json_agg(json_build_array(f.v, f.label, f.n) ORDER BY f.n DESC, f.label), '[]')"
+                f" FROM ({inner}) f)"
             )
-        else:
-            cursor.execute(
-                f"SELECT v, min(d.labels -> '{facet}' ->> v), count(*) FROM search_searchdocument d,"
-                f" unnest(string_to_array(trim(d.{facet}), ' ')) AS v WHERE {condition} AND v <> ''"
-                f" GROUP BY v ORDER BY count(*) DESC, 2",
-                base_params + params,
-            )
-        return [FacetValue(value, label or value, count) for value, label, count in cursor.fetchall()]
+            params += facet_params
+        with connection.cursor() as cursor:
+            cursor.execute("".join(sql), params)
+            row = cursor.fetchone()
+        total, ids = row[0], _json(row[1])
+        facets = {
+            facet: [FacetValue(value, label or value, count) for value, label, count in _json(raw)]
+            for facet, raw in zip(FACETS, row[2:], strict=True)
+        }
+        return total, ids, facets
 
     def _matcher_postgresql(self, config, query, docs):
         """Which original words of the excerpts match the query, asking PostgreSQL's stemmer once for all of them."""

@@ -90,7 +90,7 @@ def excerpt_html(source, is_match):
 
 
 def excerpt_source(summary, body):
-    return f"{summary} {body}".strip()[:4000]
+    return f"{summary} {body}".strip()[:1500]
 
 
 def words_of(source):
