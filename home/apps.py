@@ -8,4 +8,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import signals  # noqa: F401 - clears the cached site frame on publication
+        from home import signals  # clears the cached site frame on publication
+
+        signals.connect_footer_signals()
