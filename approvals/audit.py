@@ -12,14 +12,18 @@ LOG_ACTIONS = [
 ]
 
 
-def log_decision(page, decision, user, revision):
+def _specific(obj):
+    return getattr(obj, "specific", obj)  # a page's specific instance; a snippet is itself
+
+
+def log_decision(obj, decision, user, revision):
     data = {"partner": decision.partner, "decision": decision.decision, "comment": decision.comment}
-    log(instance=page.specific, action=DECISION_ACTION, user=user, revision=revision, data=data)
+    log(instance=_specific(obj), action=DECISION_ACTION, user=user, revision=revision, data=data)
 
 
-def log_emergency_publication(page, record, user, revision):
+def log_emergency_publication(obj, record, user, revision):
     log(
-        instance=page.specific,
+        instance=_specific(obj),
         action=EMERGENCY_PUBLISH_ACTION,
         user=user,
         revision=revision,

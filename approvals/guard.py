@@ -1,10 +1,12 @@
 """Who may publish: the one rule every publication path passes through.
 
-A revision of a page extending ``home.models.BasePage`` goes live only when a reviewer of each partner has approved
-that exact revision, or inside a sanctioned context (an operator's command, a superuser's emergency publication).
-The rule is enforced on the model (``PartnerApprovalGuardMixin``), so the admin's edit view, bulk actions, revision
-history, copy, scheduled publishing, wagtail-localize's publish paths and any API meet it in the same place; the
-admin's buttons are hidden by ``approvals.permissions`` so people are not offered what would be refused.
+A revision of a page extending ``home.models.BasePage``, or of a publishable toolkit snippet (themes, partners, the
+footer, tool adoptions), goes live only when a reviewer of each partner has approved that exact revision, or inside a
+sanctioned context (an operator's command, a superuser's emergency publication). The rule is enforced on the model
+(``PartnerApprovalGuardMixin`` for pages, ``SnippetApprovalGuardMixin`` for snippets), so the admin's edit views,
+bulk actions, revision history, copy, scheduled publishing, wagtail-localize's publish paths and any API meet it in
+the same place; the admin's buttons are hidden (``approvals.permissions``, ``approvals.wagtail_hooks``) so people
+are not offered what would be refused.
 """
 
 from contextlib import contextmanager
@@ -86,15 +88,66 @@ def ensure_may_go_live(revision_id):
 
 
 def is_guarded_model(model):
-    return model is not None and issubclass(model, PartnerApprovalGuardMixin)
+    return model is not None and issubclass(model, ApprovalGuarded)
 
 
-class PartnerApprovalGuardMixin:
-    """Mixed into ``BasePage``: publication, going live and aliasing pass the partner-approval rule."""
+def is_guarded_snippet(model):
+    return model is not None and issubclass(model, SnippetApprovalGuardMixin)
+
+
+class ApprovalGuarded:
+    """What pages and snippets under partner approval share: publishing a revision needs the three approvals."""
 
     def publish(self, revision, *args, **kwargs):
         ensure_may_go_live(revision.pk)
         return super().publish(revision, *args, **kwargs)
+
+
+class SnippetApprovalGuardMixin(ApprovalGuarded):
+    """Mixed into the toolkit's publishable snippets (``DraftStateMixin``): their row is what the public site shows.
+
+    A snippet's row holds its live content; drafts live in revisions. So a save may change the row's content only
+    while nothing of it is public, or when a publication puts an approved (or sanctioned) revision live. Otherwise
+    only bookkeeping fields are written: a live row keeps its content and stays live, which is what wagtail-localize
+    needs when it saves a live translation "as a draft" (it sets ``live = False`` and saves the row before saving the
+    revision). Unpublishing (``live`` off and no live revision, Wagtail's unpublish action) is always allowed.
+    """
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self._refuse_unapproved_live_content() == _KEEP_LIVE_CONTENT:
+            names = [f.name for f in self._meta.concrete_fields if f.name in BOOKKEEPING_FIELDS and f.name != "live"]
+            if update_fields is not None:
+                names = [name for name in names if name in set(update_fields)]
+            kwargs["update_fields"] = names
+            self.live = True
+        return super().save(*args, **kwargs)
+
+    def _refuse_unapproved_live_content(self):
+        if current_sanction():
+            return None
+        previous = None
+        if self.pk is not None:
+            previous = type(self)._base_manager.filter(pk=self.pk).values("live", "live_revision_id").first()
+        if previous is None:
+            # A new row starts as a draft, whatever ``live`` says (Wagtail's default is True): it goes live through
+            # approval, or an operator's ``publish_as_operator``.
+            self.live = False
+            return None
+        if previous["live"]:
+            if not self.live and self.live_revision_id is None:
+                return None  # unpublishing
+            if self.live_revision_id == previous["live_revision_id"]:
+                return _KEEP_LIVE_CONTENT
+            ensure_may_go_live(self.live_revision_id)
+            return None
+        if self.live:
+            ensure_may_go_live(self.live_revision_id)
+        return None
+
+
+class PartnerApprovalGuardMixin(ApprovalGuarded):
+    """Mixed into ``BasePage``: publication, going live and aliasing pass the partner-approval rule."""
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
+from approvals.objects import record_fields
 from approvals.partners import PARTNER_CHOICES, PARTNERS, partner_for_user
 
 
@@ -39,17 +40,37 @@ def person_field(verbose_name):
 
 
 class RevisionRecord(models.Model):
-    """What every trail record keeps of the page revision it is about: copies, not cascading links."""
+    """What every trail record keeps of the revision it is about, of a page or a snippet: copies, not cascading
+    links. ``page`` is set for pages; ``content_type`` and ``object_id`` name any object (a page by its base
+    ``Page`` type); ``language`` is empty for content shown in every language (a tool adoption)."""
 
     page = models.ForeignKey(
         Page, verbose_name=_("page"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("content type"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    object_id = models.CharField(_("object id"), max_length=255, blank=True)
     page_title = models.CharField(_("page title"), max_length=255)
-    language = models.CharField(_("language"), max_length=20)
+    language = models.CharField(_("language"), max_length=20, blank=True)
     revision_id = models.PositiveIntegerField(_("revision"), db_index=True)
 
     class Meta:
         abstract = True
+
+    def get_object(self):
+        """The page or snippet this record is about, if it still exists."""
+        if self.page_id:
+            return Page.objects.filter(pk=self.page_id).first()
+        model = self.content_type.model_class() if self.content_type_id else None
+        if model is None or not self.object_id:
+            return None
+        return model._default_manager.filter(pk=self.object_id).first()
 
 
 class PartnerDecision(RevisionRecord):
@@ -226,9 +247,7 @@ class PartnerApprovalTask(Task):
 
         revision = task_state.revision
         record = PartnerDecision.objects.create(
-            page_id=page.pk,
-            page_title=page.get_admin_display_title()[:255],
-            language=page.locale.language_code,
+            **record_fields(page),
             revision_id=revision.pk,
             revision_created_at=revision.created_at,
             revision_author=display_name(revision.user)[:255],

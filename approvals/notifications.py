@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.users.models import UserProfile
 
+from approvals import objects
 from approvals.partners import PARTNER_GROUP_NAMES
 
 HEADER = "X-Portal-Notification"
@@ -42,15 +43,15 @@ def _send(user, kind, subject_builder, body_builder):
         message.send(fail_silently=True)
 
 
-def _edit_url(page_id):
-    return f"{get_admin_base_url()}/admin/pages/{page_id}/edit/"
+def _absolute(path):
+    return f"{get_admin_base_url()}{path}" if path else ""
 
 
 def revision_entered_review(task_state):
     if _quiet.get():
         return
     revision = task_state.revision
-    page = revision.content_object
+    obj = revision.content_object
     reviewers = (
         get_user_model()
         .objects.filter(is_active=True, groups__name__in=PARTNER_GROUP_NAMES)
@@ -58,16 +59,17 @@ def revision_entered_review(task_state):
         .exclude(pk=revision.user_id)
         .distinct()
     )
-    title = page.get_admin_display_title()
-    language = page.locale.get_display_name()
+    title = objects.admin_title(obj)
+    language = objects.language_name(obj)
+    url = _absolute(objects.edit_url(obj))
     for reviewer in reviewers:
         _send(
             reviewer,
             "review",
             lambda: gettext("Awaiting your partner's approval: %(title)s") % {"title": title},
             lambda: (
-                gettext("The page “%(title)s” (%(language)s) awaits your partner's decision.\n\nReview it: %(url)s\n")
-                % {"title": title, "language": language, "url": _edit_url(page.pk)}
+                gettext("“%(title)s” (%(language)s) awaits your partner's decision.\n\nReview it: %(url)s\n")
+                % {"title": title, "language": language, "url": url}
             ),
         )
 
@@ -80,6 +82,8 @@ def decision_made(decision):
     revision = Revision.objects.filter(pk=decision.revision_id).select_related("user").first()
     if revision is None or revision.user_id is None or revision.user_id == decision.user_id:
         return
+    obj = decision.get_object()
+    url = _absolute(objects.edit_url(obj)) if obj is not None else ""
 
     def subject():
         if decision.decision == PartnerDecision.APPROVED:
@@ -93,23 +97,27 @@ def decision_made(decision):
         }
 
     def body():
-        text = gettext("Reviewer: %(reviewer)s\nComment: %(comment)s\n\nThe page: %(url)s\n") % {
+        text = gettext("Reviewer: %(reviewer)s\nComment: %(comment)s\n\nOpen it: %(url)s\n") % {
             "reviewer": decision.reviewer_name,
             "comment": decision.comment or "-",
-            "url": _edit_url(decision.page_id),
+            "url": url,
         }
         return text
 
     _send(revision.user, "decision", subject, body)
 
 
-def revision_published(page, revision):
+def revision_published(obj, revision):
     if revision is None or revision.user is None:
         return
-    title = page.get_admin_display_title()
-    _send(
-        revision.user,
-        "published",
-        lambda: gettext("Published: %(title)s") % {"title": title},
-        lambda: gettext("The page “%(title)s” is live: %(url)s\n") % {"title": title, "url": page.full_url or ""},
-    )
+    title = objects.admin_title(obj)
+
+    def body():
+        if objects.is_page(obj):
+            return gettext("The page “%(title)s” is live: %(url)s\n") % {"title": title, "url": obj.full_url or ""}
+        return gettext("“%(title)s” is live on the portal: %(url)s\n") % {
+            "title": title,
+            "url": _absolute(objects.edit_url(obj)),
+        }
+
+    _send(revision.user, "published", lambda: gettext("Published: %(title)s") % {"title": title}, body)

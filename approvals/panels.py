@@ -1,9 +1,11 @@
 """The reviewer's dashboard panel: what awaits their partner's decision, oldest first, with its age."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
 
+from approvals import objects
 from approvals.models import PartnerApprovalTask, PartnerDecision
 from approvals.partners import partner_for_user
 
@@ -26,15 +28,40 @@ def awaiting_partner(user):
         .order_by("workflow_state__created_at", "pk")
     )
     task_states = list(task_states[:100])
-    pages = Page.objects.select_related("locale").in_bulk(
-        [int(state.workflow_state.object_id) for state in task_states]
-    )
+    found = _objects_under_review(task_states)
     rows = []
     for state in task_states:
-        page = pages.get(int(state.workflow_state.object_id))
-        if page is not None:
-            rows.append({"page": page, "since": state.workflow_state.created_at, "revision_id": state.revision_id})
+        obj = found.get((state.workflow_state.base_content_type_id, state.workflow_state.object_id))
+        if obj is not None:
+            rows.append(
+                {
+                    "title": objects.admin_title(obj),
+                    "url": objects.edit_url(obj),
+                    "language_code": objects.language_code(obj),
+                    "language": objects.language_name(obj),
+                    "since": state.workflow_state.created_at,
+                    "revision_id": state.revision_id,
+                }
+            )
     return partner, rows
+
+
+def _objects_under_review(task_states):
+    """The pages and snippets the task states are about, one query per kind of object."""
+    wanted = {}
+    for state in task_states:
+        wanted.setdefault(state.workflow_state.base_content_type_id, set()).add(state.workflow_state.object_id)
+    found = {}
+    for content_type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        queryset = model._default_manager.filter(pk__in=ids)
+        if issubclass(model, Page) or hasattr(model, "locale"):
+            queryset = queryset.select_related("locale")
+        for obj in queryset:
+            found[(content_type_id, str(obj.pk))] = obj
+    return found
 
 
 def recently_published(limit=10):

@@ -6,6 +6,7 @@ happens when the third partner approves. Unpublishing, a safety action, stays wi
 
 from wagtail.models import PagePermissionTester
 
+from approvals.guard import is_guarded_model
 from approvals.partners import partner_for_user
 from approvals.translation_editor import EDITOR_FLAG
 
@@ -24,7 +25,7 @@ class PartnerApprovalPermissionTester(PagePermissionTester):
         return False
 
     def can_emergency_publish(self):
-        return self.user.is_active and self.user.is_superuser and not self.page_is_root
+        return may_emergency_publish(self.user, self.page)
 
     def can_unpublish(self):
         if not self.user.is_active or not self.page.live or self.page_is_root or self.page_locked():
@@ -36,3 +37,17 @@ class PartnerApprovalPermissionTester(PagePermissionTester):
 
     def can_unschedule(self):
         return self._wagtail_can_publish()
+
+
+def may_emergency_publish(user, obj):
+    """Superusers only, on content under partner approval (never the tree's root)."""
+    if not (user.is_active and user.is_superuser and is_guarded_model(type(obj))):
+        return False
+    return getattr(obj, "depth", None) != 1
+
+
+def may_unpublish_snippet(user, obj):
+    """Taking a live snippet down is a safety action, as for pages: superusers and partner reviewers. Wagtail's
+    snippet unpublish view checks the model's ``publish`` permission, which ``bootstrap_portal`` grants the reviewer
+    groups for that reason; publishing itself is refused by ``approvals.guard`` and its button removed."""
+    return bool(obj.live) and user.is_active and (user.is_superuser or partner_for_user(user) is not None)

@@ -15,10 +15,11 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext
 from wagtail.admin import messages
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TranslatableMixin, WorkflowState
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 
-from approvals.guard import is_guarded_model
+from approvals.guard import is_guarded_model, is_guarded_snippet
 
 EDITOR_FLAG = "_portal_translation_editor_page_id"
 
@@ -67,3 +68,23 @@ def before_translation_editor(request, page):
         ),
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+SNIPPET_EDITOR_PERMISSION = "_portal_translation_editor_snippet_permission"
+
+
+def before_snippet_translation_editor(request, instance):
+    """``before_edit_snippet`` hook: keep the translation editor's main button for whoever may edit the snippet.
+
+    For a draftable snippet wagtail-localize shows that button only to holders of the model's ``publish``
+    permission. Here the button submits the translation for partner approval (``translations.wagtail_hooks``), so
+    anyone the snippet edit view let in (its ``change`` permission, and the translators' language rule) may use it.
+    The grant is this request's alone (``approvals.backends.TranslationEditorBackend``) and publishes nothing.
+    """
+    if not is_guarded_snippet(type(instance)) or not isinstance(instance, TranslatableMixin):
+        return None
+    if Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+    ).exists():
+        setattr(request.user, SNIPPET_EDITOR_PERMISSION, get_permission_name("publish", type(instance)))
+    return None

@@ -5,6 +5,11 @@ from approvals.views import ApprovalsReportView, EmergencyPublishView
 app_name = "approvals"
 urlpatterns = [
     path("emergency-publish/<int:page_id>/", EmergencyPublishView.as_view(), name="emergency_publish"),
+    path(
+        "emergency-publish/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        EmergencyPublishView.as_view(),
+        name="emergency_publish_snippet",
+    ),
     path("report/", ApprovalsReportView.as_view(), name="report"),
     path("report/results/", ApprovalsReportView.as_view(results_only=True), name="report_results"),
 ]

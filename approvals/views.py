@@ -1,8 +1,11 @@
 """Admin views of partner approval: the emergency publication and the approvals report."""
 
 import django_filters
+from django.apps import apps
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -14,18 +17,21 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from approvals import objects
 from approvals.audit import log_emergency_publication
 from approvals.forms import EmergencyPublicationForm
-from approvals.guard import sanctioned_publication
+from approvals.guard import is_guarded_snippet, sanctioned_publication
 from approvals.models import EmergencyPublication, PartnerDecision, display_name
 from approvals.partners import PARTNER_CHOICES
+from approvals.permissions import may_emergency_publish
 
 
 class EmergencyPublishView(WagtailAdminTemplateMixin, FormView):
     """A superuser publishes the latest revision without partner approval, giving a written reason.
 
-    The publication is recorded (``EmergencyPublication``) and logged, the page is flagged until the partners approve
-    its live revision, and their review of that revision starts at once.
+    For a page (``page_id``) or a toolkit snippet (``app_label``, ``model_name``, ``pk``). The publication is recorded
+    (``EmergencyPublication``) and logged, the object is flagged until the partners approve its live revision, and
+    their review of that revision starts at once.
     """
 
     form_class = EmergencyPublicationForm
@@ -33,45 +39,57 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, FormView):
     page_title = _("Emergency publication")
     header_icon = "warning"
 
-    def dispatch(self, request, page_id):
-        self.page = get_object_or_404(Page, pk=page_id).specific
-        perms = self.page.permissions_for_user(request.user)
-        if not getattr(perms, "can_emergency_publish", lambda: False)():
+    def dispatch(self, request, page_id=None, app_label=None, model_name=None, pk=None):
+        self.object = self.get_object(page_id, app_label, model_name, pk)
+        if not may_emergency_publish(request.user, self.object):
             raise PermissionDenied(gettext("Only a superuser may publish without partner approval."))
-        return super().dispatch(request, page_id)
+        return super().dispatch(request)
+
+    @staticmethod
+    def get_object(page_id, app_label, model_name, pk):
+        if page_id is not None:
+            return get_object_or_404(Page, pk=page_id).specific
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError as exc:
+            raise Http404 from exc
+        if not is_guarded_snippet(model):
+            raise Http404
+        return get_object_or_404(model, pk=unquote(pk))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(page=self.page, **kwargs)
+        return super().get_context_data(
+            object_title=objects.admin_title(self.object), cancel_url=objects.edit_url(self.object), **kwargs
+        )
 
     def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
+        return objects.admin_title(self.object)
 
     def form_valid(self, form):
         user = self.request.user
+        obj = self.object
         with transaction.atomic():
-            revision = self.page.get_latest_revision() or self.page.save_revision(user=user)
+            revision = obj.get_latest_revision() or obj.save_revision(user=user)
             with sanctioned_publication(f"emergency:{user.pk}"):
                 revision.publish(user=user, skip_permission_checks=True)
-            page = Page.objects.get(pk=self.page.pk).specific
+            obj = type(obj)._default_manager.get(pk=obj.pk)
             record = EmergencyPublication.objects.create(
-                page=page,
-                page_title=page.get_admin_display_title()[:255],
-                language=page.locale.language_code,
+                **objects.record_fields(obj),
                 revision_id=revision.pk,
                 user=user,
                 user_name=display_name(user)[:255],
                 reason=form.cleaned_data["reason"],
             )
-            log_emergency_publication(page, record, user, revision)
-            workflow = page.get_workflow()
-            if workflow is not None and page.current_workflow_state is None:
-                workflow.start(page, user)
+            log_emergency_publication(obj, record, user, revision)
+            workflow = obj.get_workflow()
+            if workflow is not None and obj.current_workflow_state is None:
+                workflow.start(obj, user)
         messages.warning(
             self.request,
             gettext("“%(title)s” was published without partner approval; the partners' review has started.")
-            % {"title": page.get_admin_display_title()},
+            % {"title": objects.admin_title(obj)},
         )
-        return redirect("wagtailadmin_pages:edit", page.pk)
+        return redirect(objects.edit_url(obj))
 
 
 class DecisionFilterSet(WagtailFilterSet):

@@ -3,14 +3,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
 from approvals import urls
 from approvals.audit import LOG_ACTIONS
-from approvals.guard import is_guarded_model
+from approvals.guard import is_guarded_model, is_guarded_snippet
+from approvals.objects import emergency_publish_url
 from approvals.operator import OPERATOR_PUBLISH_ACTION
 from approvals.panels import AwaitingPartnerPanel
 from approvals.partners import partner_for_user
-from approvals.translation_editor import before_translation_editor
+from approvals.permissions import may_emergency_publish, may_unpublish_snippet
+from approvals.translation_editor import before_snippet_translation_editor, before_translation_editor
 
 
 @hooks.register("register_log_actions")
@@ -27,6 +30,7 @@ def register_operator_publish(actions):
 # After the translations app's own submission hook (order -10), before wagtail-localize's (order 0): see
 # approvals.translation_editor.
 hooks.register("before_edit_page", before_translation_editor, order=-5)
+hooks.register("before_edit_snippet", before_snippet_translation_editor, order=-5)
 
 
 @hooks.register("register_admin_urls")
@@ -61,8 +65,49 @@ class EmergencyPublishMenuItem(ActionMenuItem):
         page = context.get("page")
         if context.get("view") != "edit" or page is None or not is_guarded_model(type(page)):
             return False
-        perms = context.get("user_page_permissions_tester") or page.permissions_for_user(context["request"].user)
-        return getattr(perms, "can_emergency_publish", lambda: False)()
+        return may_emergency_publish(context["request"].user, page)
 
     def get_url(self, context):
-        return reverse("approvals:emergency_publish", args=[context["page"].pk])
+        return emergency_publish_url(context["page"])
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_snippet_emergency_publish_menu_item(model):
+    if is_guarded_snippet(model):
+        return SnippetEmergencyPublishMenuItem(order=200)
+    return None
+
+
+class SnippetEmergencyPublishMenuItem(SnippetActionMenuItem):
+    """The same superuser-only emergency publication, in a toolkit snippet's action menu."""
+
+    name = "action-emergency-publish"
+    label = _("Emergency publication…")
+    icon_name = "warning"
+
+    def is_shown(self, context):
+        instance = context.get("instance")
+        return (
+            context.get("view") == "edit"
+            and instance is not None
+            and may_emergency_publish(context["request"].user, instance)
+        )
+
+    def get_url(self, context):
+        return emergency_publish_url(context["instance"])
+
+
+@hooks.register("construct_snippet_action_menu")
+def no_direct_snippet_publication(menu_items, request, context):
+    """Nobody publishes a toolkit snippet from its editor: the third partner approval publishes it (the model
+    refuses anything else, ``approvals.guard``). Unpublishing stays with superusers and partner reviewers."""
+    model = context.get("model")
+    if not is_guarded_snippet(model):
+        return
+    instance = context.get("instance")
+    may_unpublish = instance is not None and may_unpublish_snippet(request.user, instance)
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "action-publish" and (item.name != "action-unpublish" or may_unpublish)
+    ]

@@ -13,10 +13,10 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Revision, TaskState
-from wagtail.signals import page_published
+from wagtail.signals import page_published, published
 
 from approvals import notifications
-from approvals.guard import current_sanction, ensure_may_go_live, is_guarded_model
+from approvals.guard import current_sanction, ensure_may_go_live, is_guarded_model, is_guarded_snippet
 from approvals.notifications import quiet_restart
 
 
@@ -72,4 +72,10 @@ def restart_review_on_new_content(sender, instance, created, **kwargs):
 @receiver(page_published)
 def tell_the_author(sender, instance, revision=None, alias=False, **kwargs):
     if not alias and is_guarded_model(type(instance)):
+        transaction.on_commit(lambda: notifications.revision_published(instance, revision))
+
+
+@receiver(published)
+def tell_the_author_of_a_snippet(sender, instance, revision=None, **kwargs):
+    if is_guarded_snippet(type(instance)):
         transaction.on_commit(lambda: notifications.revision_published(instance, revision))

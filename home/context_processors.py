@@ -33,7 +33,7 @@ def _load_frame(language):
             url = page.get_url()
             if url:
                 navigation.append({"title": page.title, "url": url})
-    footer = SiteFooter.objects.filter(locale__language_code=language).values("about", "contact").first()
+    footer = SiteFooter.objects.filter(locale__language_code=language, live=True).values("about", "contact").first()
     return {"navigation": navigation, "footer": footer}
 
 

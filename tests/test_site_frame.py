@@ -19,10 +19,14 @@ def test_navigation_shows_a_newly_published_menu_page_and_drops_an_unpublished_o
     assert "Boîte à outils" not in client.get("/fr/").content.decode()
 
 
-def test_footer_follows_its_edits_in_each_language(client, portal):
+def test_footer_follows_its_publications_in_each_language(client, portal):
     client.get("/ar/")
-    SiteFooter.objects.update_or_create(
-        locale=portal["ar"].locale, defaults={"about": "برنامج الشراكة بين المؤسسات الثلاث", "contact": ""}
-    )
+    footer = SiteFooter.objects.filter(locale=portal["ar"].locale).first() or SiteFooter(locale=portal["ar"].locale)
+    footer.about, footer.contact = "برنامج الشراكة بين المؤسسات الثلاث", ""
+    if footer.pk is None:
+        footer.save()  # a new row starts as a draft
+    footer.save_revision()
+    assert "برنامج الشراكة بين المؤسسات الثلاث" not in client.get("/ar/").content.decode()  # a draft
+    publish_as_operator(footer, "tests")
     assert "برنامج الشراكة بين المؤسسات الثلاث" in client.get("/ar/").content.decode()
     assert "برنامج الشراكة بين المؤسسات الثلاث" not in client.get("/fr/").content.decode()

@@ -31,13 +31,13 @@ class Catalogue:
     def themes(self):
         from toolkit.models import Theme
 
-        return {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale)}
+        return {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale, live=True)}
 
     @cached_property
     def partners(self):
         from toolkit.models import Partner
 
-        return {partner.slug: partner for partner in Partner.objects.filter(locale=self.locale)}
+        return {partner.slug: partner for partner in Partner.objects.filter(locale=self.locale, live=True)}
 
     @cached_property
     def regions(self):

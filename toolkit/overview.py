@@ -14,9 +14,9 @@ def adoption_matrix(request, locale, catalogue):
     listing = build_listing(request, tools, [theme_facet(catalogue)], page_size=1000)
     shown = list(listing.page.object_list)
     statuses = {}
-    adoptions = Adoption.objects.filter(tool__translation_key__in=[t.translation_key for t in shown]).values_list(
-        "tool__translation_key", "region_code", "status"
-    )
+    adoptions = Adoption.objects.filter(
+        live=True, tool__translation_key__in=[t.translation_key for t in shown]
+    ).values_list("tool__translation_key", "region_code", "status")
     for key, code, status in adoptions:
         statuses[(key, code)] = status
     regions = list(catalogue.regions.values())

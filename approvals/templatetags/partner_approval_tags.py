@@ -1,23 +1,29 @@
 from django import template
 
+from approvals import objects
 from approvals.guard import is_guarded_model
+from approvals.permissions import may_emergency_publish, may_unpublish_snippet
 from approvals.status import emergency_publication, partner_statuses
 
 register = template.Library()
 
 
 @register.inclusion_tag("approvals/partner_status.html", takes_context=True)
-def partner_approval_status(context, page):
-    """The editor's view of the partners' decisions on the page's current revision."""
-    if page is None or not page.pk or not is_guarded_model(type(page)):
+def partner_approval_status(context, obj):
+    """The editor's view of the partners' decisions on the current revision of a page or snippet."""
+    if obj is None or not obj.pk or not is_guarded_model(type(obj)):
         return {"show": False}
     user = context["request"].user
-    perms = page.permissions_for_user(user)
+    if objects.is_page(obj):
+        can_unpublish = obj.permissions_for_user(user).can_unpublish()
+    else:
+        can_unpublish = may_unpublish_snippet(user, obj)
     return {
         "show": True,
-        "page": page,
-        "statuses": partner_statuses(page),
-        "emergency": emergency_publication(page),
-        "can_emergency_publish": getattr(perms, "can_emergency_publish", lambda: False)(),
-        "can_unpublish": perms.can_unpublish(),
+        "statuses": partner_statuses(obj),
+        "emergency": emergency_publication(obj),
+        "can_emergency_publish": may_emergency_publish(user, obj),
+        "emergency_url": objects.emergency_publish_url(obj),
+        "can_unpublish": can_unpublish,
+        "unpublish_url": objects.unpublish_url(obj) if can_unpublish else "",
     }

@@ -75,3 +75,37 @@ def refused(response):
     """Wagtail's admin answers a PermissionDenied with a redirect to the dashboard (and an error message);
     Django answers it with a 403 elsewhere."""
     return response.status_code == 403 or (response.status_code == 302 and response.url == "/admin/")
+
+
+# Snippets under partner approval (toolkit themes, partners, footer, adoptions) ---------------------------------------
+def snippet_url(obj_or_model, name, *args):
+    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+    meta = model._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:{name}", args=args)
+
+
+def snippet_task_state(obj):
+    return type(obj).objects.get(pk=obj.pk).current_workflow_task_state
+
+
+def decide_snippet(client, obj, action="approve", comment="", task_state=None):
+    """A reviewer's decision on a snippet, through the workflow action URL of the snippet editor's buttons."""
+    task_state = task_state or snippet_task_state(obj)
+    assert task_state is not None, "the snippet is not under review"
+    return client.post(snippet_url(obj, "workflow_action", obj.pk, action, task_state.pk), {"comment": comment})
+
+
+def approve_snippet_by_all(clients, obj):
+    for role in ("dgct", "arm", "embassy"):
+        response = decide_snippet(clients[role], obj)
+        assert response.status_code in (200, 302), response.status_code
+
+
+def snippet_state(obj):
+    """What the public sees of a snippet: whether its row is live, which revision, and the row's content."""
+    fresh = type(obj).objects.get(pk=obj.pk)
+    content = {f.name: getattr(fresh, f.name) for f in fresh._meta.concrete_fields if f.name in CONTENT_FIELDS}
+    return {"live": fresh.live, "live_revision_id": fresh.live_revision_id, **content}
+
+
+CONTENT_FIELDS = {"name", "description", "about", "contact", "status", "since", "region_code", "acronym", "slug"}

@@ -62,6 +62,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# ModelBackend, plus the translation editor's request-scoped submit permission (approvals/backends.py).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "approvals.backends.TranslationEditorBackend",
+]
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -140,7 +140,8 @@ class DemoLoader:
     def translate_snippet(self, snippet, texts):
         for code in TARGETS:
             if snippet.get_translation_or_none(self.locales[code]) is None:
-                translate_with_texts(snippet, self.locales[code], texts.pairs[code], user=self.user, publish=True)
+                translated = translate_with_texts(snippet, self.locales[code], texts.pairs[code], user=self.user)
+                publish_as_operator(translated, COMMAND, user=self.user)
                 self.created.append(f"{snippet} ({code})")
 
     def ensure_page(self, parent, model, slug, build, before_translate=None):
@@ -180,7 +181,9 @@ class DemoLoader:
                 locale=self.locales[SOURCE],
                 defaults={"name": texts.add(item), "description": texts.add(description) if description else ""},
             )
-            if not created:
+            if created:
+                publish_as_operator(theme, COMMAND, user=self.user)
+            else:
                 texts.add(item)
                 if description:
                     texts.add(description)
@@ -190,7 +193,7 @@ class DemoLoader:
         for item in reference["partners"]:
             texts = Texts()
             description = partner_texts.get(item["slug"], {}).get("description")
-            partner, _created = toolkit_models.Partner.objects.get_or_create(
+            partner, created = toolkit_models.Partner.objects.get_or_create(
                 slug=item["slug"],
                 locale=self.locales[SOURCE],
                 defaults={
@@ -199,6 +202,8 @@ class DemoLoader:
                     "description": texts.add(description) if description else "",
                 },
             )
+            if created:
+                publish_as_operator(partner, COMMAND, user=self.user)
             texts.add(item)
             if description:
                 texts.add(description)
@@ -215,6 +220,7 @@ class DemoLoader:
             snippet = toolkit_models.SiteFooter.objects.create(
                 locale=self.locales[SOURCE], about=about, contact=contact
             )
+            publish_as_operator(snippet, COMMAND, user=self.user)
         self.translate_snippet(snippet, texts)
         self.progress("footer")
 
@@ -405,12 +411,13 @@ class DemoLoader:
         for item in self.data("tools"):
             tool = self.tools.get(item["slug"])
             for adoption in item.get("adoptions") or []:
-                _obj, created = toolkit_models.Adoption.objects.get_or_create(
+                record, created = toolkit_models.Adoption.objects.get_or_create(
                     tool=tool,
                     region_code=adoption["region"],
                     defaults={"status": adoption["status"], "since": datetime.date.fromisoformat(adoption["date"])},
                 )
                 if created:
+                    publish_as_operator(record, COMMAND, user=self.user)
                     self.created.append(f"adoption of {tool.title} in {adoption['region']}")
         self.progress("adoptions")
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Locale
 
+from toolkit.models.approval import ApprovalSnippet
 from toolkit.reference import REGION_CHOICES
 
 
@@ -14,13 +15,14 @@ class AdoptionStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
 
 
-class Adoption(models.Model):
+class Adoption(ApprovalSnippet, models.Model):
     """A region's adoption of a tool, with its status and date.
 
     One row per tool and region, whatever the language: the row points at the tool's source (French) page and
     names the region by its official code. The tool's translations and the region pages of every language find it
     through the tool's ``translation_key`` and the region code, so an adoption is never typed twice nor copied into
-    each translation.
+    each translation. A new or changed adoption is public once the three partners have approved it (only live rows
+    are shown).
     """
 
     tool = models.ForeignKey(

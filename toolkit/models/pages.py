@@ -165,7 +165,7 @@ class ToolPage(ToolkitDetailPage):
 
         pairs = set(queryset.values_list("pk", "developed_by_regions__code"))
         keys = dict(queryset.values_list("translation_key", "pk"))
-        adopted = Adoption.objects.filter(tool__translation_key__in=keys).values_list(
+        adopted = Adoption.objects.filter(live=True, tool__translation_key__in=keys).values_list(
             "tool__translation_key", "region_code"
         )
         pairs.update((keys[key], code) for key, code in adopted)
@@ -181,7 +181,7 @@ class ToolPage(ToolkitDetailPage):
         """This tool's adoptions, whatever the language of the page (they are stored against the source tool)."""
         from toolkit.models import Adoption
 
-        return Adoption.objects.filter(tool__translation_key=self.translation_key).order_by("region_code")
+        return Adoption.objects.filter(live=True, tool__translation_key=self.translation_key).order_by("region_code")
 
     def related_context(self, catalogue):
         regions = catalogue.regions
@@ -499,7 +499,7 @@ class RegionPage(ToolkitDetailPage):
     def related_context(self, catalogue):
         from toolkit.models import Adoption
 
-        adoptions = list(Adoption.objects.filter(region_code=self.code).select_related("tool"))
+        adoptions = list(Adoption.objects.filter(live=True, region_code=self.code).select_related("tool"))
         tools = {
             tool.translation_key: tool for tool in localized_pages(ToolPage, [a.tool for a in adoptions], self.locale)
         }

@@ -2,6 +2,10 @@
 
 Each exists once per language (TranslatableMixin); its ``slug`` is the same in every language, so pages refer to a
 theme or partner by the source (French) row and templates show the row of the page's language with that slug.
+
+They are public content, so they pass partner approval like pages (``ApprovalSnippet``): an editor's change is a
+draft revision until DGCT, ARM and the British Embassy have each approved it, and the public site reads only live
+rows (``live=True``), whose content is the last approved revision.
 """
 
 from django.db import models
@@ -11,8 +15,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from toolkit.models.approval import ApprovalSnippet
 
-class Theme(TranslatableMixin, index.Indexed, models.Model):
+
+class Theme(ApprovalSnippet, TranslatableMixin, index.Indexed, models.Model):
     """One of the programme's three themes (cooperation, communication, citizen participation)."""
 
     slug = models.SlugField(_("slug"), max_length=60, help_text=_("Same in every language; used in filter links."))
@@ -33,7 +39,7 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Partner(TranslatableMixin, models.Model):
+class Partner(ApprovalSnippet, TranslatableMixin, models.Model):
     """A partner institution of the programme (DGCT, ARM, British Embassy), credited on the tools it developed."""
 
     slug = models.SlugField(_("slug"), max_length=60)
@@ -59,7 +65,7 @@ class Partner(TranslatableMixin, models.Model):
         return f"{self.acronym} · {self.name}"
 
 
-class SiteFooter(TranslatableMixin, models.Model):
+class SiteFooter(ApprovalSnippet, TranslatableMixin, models.Model):
     """The footer shown on every public page of one language: who runs the programme and how to reach it."""
 
     about = models.TextField(_("about the programme"))

@@ -45,7 +45,23 @@ def translate(page, language):
     return publish_as_operator(translated, COMMAND).specific
 
 
-class SnippetFactory(DjangoModelFactory):
+class LiveSnippetFactory(DjangoModelFactory):
+    """Snippets are created live, as an operator's command would publish them; their partner approval is tested in
+    the approvals app (``approvals/tests/test_snippets.py``)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with sanctioned_publication(f"operator:{COMMAND}"):
+            return super()._create(model_class, *args, **kwargs)
+
+
+class SnippetFactory(LiveSnippetFactory):
+    class Meta:
+        abstract = True
+
     locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="fr"))
 
 
@@ -203,7 +219,7 @@ class BenchmarkPageFactory(BasePageFactory):
     adaptation = "Comment l'adapter."
 
 
-class AdoptionFactory(DjangoModelFactory):
+class AdoptionFactory(LiveSnippetFactory):
     class Meta:
         model = models.Adoption
 

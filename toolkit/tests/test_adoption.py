@@ -1,9 +1,12 @@
-"""Adoption is entered once, in the admin, and shows on the tool, the region and the overview in every language."""
+"""Adoption is entered once, in the admin, and shows on the tool, the region and the overview in every language,
+once the three partners have approved it."""
 
 import datetime
 
 import pytest
+from django.test import Client
 
+from approvals.tests.helpers import approve_snippet_by_all
 from toolkit import models
 from toolkit.tests import factories
 
@@ -16,11 +19,21 @@ def site(portal):
     return {"tree": tree, "regions": regions, "tool": tool}
 
 
-def add_adoption(client, tool, region_code, status="adopted", since="2024-05-02"):
-    return client.post(
-        "/admin/snippets/toolkit/adoption/add/",
-        {"tool": tool.pk, "region_code": region_code, "status": status, "since": since},
-    )
+def add_adoption(client, tool, region_code, status="adopted", since="2024-05-02", action="action-submit"):
+    """The editor's "Submit to Validation tripartite" on a new adoption (``action=None``: save a draft)."""
+    data = {"tool": tool.pk, "region_code": region_code, "status": status, "since": since}
+    if action:
+        data[action] = "1"
+    return client.post("/admin/snippets/toolkit/adoption/add/", data)
+
+
+@pytest.fixture
+def clients(users):
+    made = {}
+    for name, user in users.items():
+        made[name] = Client()
+        made[name].force_login(user)
+    return made
 
 
 def row(content, marker, end="</tr>"):
@@ -33,16 +46,20 @@ def cell(content, region_code):
     return row(content, f'<td data-region="{region_code}"', "</td>")
 
 
-def test_adoption_entered_in_the_admin_shows_on_tool_region_and_overview(client, users, site):
-    client.force_login(users["admin"])
-    response = add_adoption(client, site["tool"], "09", status="piloting")
+def test_adoption_entered_in_the_admin_shows_on_tool_region_and_overview_once_approved(client, clients, site):
+    response = add_adoption(clients["editor"], site["tool"], "09", status="piloting")
     assert response.status_code == 302
     adoption = models.Adoption.objects.get()
-    assert (adoption.tool_id, adoption.region_code, adoption.since) == (
+    assert (adoption.tool_id, adoption.region_code, adoption.since, adoption.live) == (
         site["tool"].pk,
         "09",
         datetime.date(2024, 5, 2),
+        False,
     )
+    assert 'data-region="09"' not in client.get(site["tool"].url).content.decode()
+    assert "mark--piloting" not in cell(client.get(site["tree"]["overview"].url).content.decode(), "09")
+
+    approve_snippet_by_all(clients, adoption)
 
     tool_row = row(client.get(site["tool"].url).content.decode(), 'data-region="09"')
     assert "Souss-Massa" in tool_row and "status--piloting" in tool_row and "2024-05-02" in tool_row
@@ -53,11 +70,11 @@ def test_adoption_entered_in_the_admin_shows_on_tool_region_and_overview(client,
     assert "mark--none" in cell(overview, "04")
 
 
-def test_adoption_shows_on_every_translation_without_being_copied(client, users, site):
+def test_adoption_shows_on_every_translation_without_being_copied(client, clients, site):
     for page in [site["tool"], site["regions"]["09"], site["tree"]["overview"]]:
         factories.translate(page, "ar")
-    client.force_login(users["admin"])
-    add_adoption(client, site["tool"], "09")
+    add_adoption(clients["editor"], site["tool"], "09")
+    approve_snippet_by_all(clients, models.Adoption.objects.get())
     arabic_tool = factories.translate(site["tool"], "ar")
     arabic_region = factories.translate(site["regions"]["09"], "ar")
     arabic_overview = factories.translate(site["tree"]["overview"], "ar")
@@ -70,28 +87,25 @@ def test_adoption_shows_on_every_translation_without_being_copied(client, users,
     assert models.Adoption.objects.count() == 1
 
 
-def test_adoption_picked_through_a_translation_is_stored_against_the_source_tool(client, users, site):
+def test_adoption_picked_through_a_translation_is_stored_against_the_source_tool(clients, site):
     arabic_tool = factories.translate(site["tool"], "ar")
-    client.force_login(users["admin"])
-    add_adoption(client, arabic_tool, "04")
+    add_adoption(clients["editor"], arabic_tool, "04")
     assert models.Adoption.objects.get().tool_id == site["tool"].pk
 
 
-def test_second_adoption_of_the_same_tool_in_the_same_region_is_refused(client, users, site):
-    client.force_login(users["admin"])
-    add_adoption(client, site["tool"], "04")
+def test_second_adoption_of_the_same_tool_in_the_same_region_is_refused(clients, site):
+    add_adoption(clients["editor"], site["tool"], "04")
     arabic_tool = factories.translate(site["tool"], "ar")
-    response = add_adoption(client, arabic_tool, "04", status="planned")
+    response = add_adoption(clients["editor"], arabic_tool, "04", status="planned")
     assert response.status_code == 200  # the form again, with its error
     assert models.Adoption.objects.count() == 1
     assert models.Adoption.objects.get().status == "adopted"
 
 
-def test_editors_can_record_adoptions(client, users, site):
-    client.force_login(users["editor"])
-    response = add_adoption(client, site["tool"], "01")
+def test_editors_can_record_adoptions_as_drafts(clients, site):
+    response = add_adoption(clients["editor"], site["tool"], "01", action=None)
     assert response.status_code == 302
-    assert models.Adoption.objects.filter(region_code="01").exists()
+    assert models.Adoption.objects.filter(region_code="01", live=False).exists()
 
 
 def test_translators_cannot_record_adoptions(client, users, site):

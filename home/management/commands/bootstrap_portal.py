@@ -69,12 +69,18 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
-# Editors maintain the toolkit's snippets (tool adoptions, themes, partners, footer); nobody else edits them.
+# Editors maintain the toolkit's snippets (tool adoptions, themes, partners, footer); nobody else edits them. Their
+# changes are drafts until the partners approve them, like pages.
+TOOLKIT_SNIPPETS = ("adoption", "theme", "partner", "sitefooter")
 EDITOR_SNIPPET_PERMISSIONS = [
-    ("toolkit", f"{action}_{model}")
-    for model in ("adoption", "theme", "partner", "sitefooter")
-    for action in ("add", "change", "delete")
+    ("toolkit", f"{action}_{model}") for model in TOOLKIT_SNIPPETS for action in ("add", "change", "delete")
 ]
+# Translators translate the translatable snippets in their own language (translations.guards confines them); an
+# adoption has no language and stays with editors.
+TRANSLATOR_SNIPPET_PERMISSIONS = [("toolkit", f"change_{model}") for model in ("theme", "partner", "sitefooter")]
+# Reviewers may take a live snippet down, as they may a page. Wagtail's snippet unpublish view asks for the model's
+# "publish" permission; publishing itself stays refused to everyone (approvals.guard) and its button is removed.
+REVIEWER_SNIPPET_PERMISSIONS = [("toolkit", f"publish_{model}") for model in TOOLKIT_SNIPPETS]
 CHOOSER_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 
 DEMO_USERS = [
@@ -212,11 +218,20 @@ class Command(BaseCommand):
         self.collection_permissions(editors, root_collection, EDITOR_COLLECTION_PERMISSIONS)
 
         for name in PARTNER_GROUPS:
-            reviewers = self.group(name, [access_admin])
+            reviewers = self.group(
+                name, [access_admin, *(_permission(app, codename) for app, codename in REVIEWER_SNIPPET_PERMISSIONS)]
+            )
             self.collection_permissions(reviewers, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 
         for code, name in TRANSLATOR_GROUPS.items():
-            translators = self.group(name, [access_admin, *glossary_permissions("translator")])
+            translators = self.group(
+                name,
+                [
+                    access_admin,
+                    *glossary_permissions("translator"),
+                    *(_permission(app, codename) for app, codename in TRANSLATOR_SNIPPET_PERMISSIONS),
+                ],
+            )
             self.page_permissions(translators, homes[code], TRANSLATOR_PAGE_PERMISSIONS)
             self.collection_permissions(translators, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 

@@ -1,0 +1,72 @@
+"""What partner approval needs to know of the object under review, page or snippet, in one place.
+
+Pages and the toolkit's snippets go through the same workflow task; these helpers give each the title, language
+and admin URLs the trail, the notifications, the dashboard and the editor's panel show.
+"""
+
+from django.contrib.admin.utils import quote
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
+from wagtail.models import Page
+
+
+def is_page(obj):
+    return isinstance(obj, Page)
+
+
+def admin_title(obj):
+    if is_page(obj):
+        return obj.get_admin_display_title()
+    return str(obj)
+
+
+def language_code(obj):
+    """The object's language, or "" for content shown in every language (a tool adoption)."""
+    locale = getattr(obj, "locale", None)
+    return locale.language_code if locale is not None else ""
+
+
+def language_name(obj):
+    locale = getattr(obj, "locale", None)
+    return locale.get_display_name() if locale is not None else gettext("all languages")
+
+
+def _snippet_url(model, name, pk):
+    try:
+        return reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{name}", args=[quote(pk)])
+    except NoReverseMatch:
+        return ""
+
+
+def edit_url(obj):
+    if is_page(obj):
+        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
+    return _snippet_url(type(obj), "edit", obj.pk)
+
+
+def unpublish_url(obj):
+    if is_page(obj):
+        return reverse("wagtailadmin_pages:unpublish", args=[obj.pk])
+    return _snippet_url(type(obj), "unpublish", obj.pk)
+
+
+def emergency_publish_url(obj):
+    if is_page(obj):
+        return reverse("approvals:emergency_publish", args=[obj.pk])
+    meta = type(obj)._meta
+    return reverse("approvals:emergency_publish_snippet", args=[meta.app_label, meta.model_name, quote(obj.pk)])
+
+
+def record_fields(obj):
+    """The copies every trail record keeps of the object it is about (``approvals.models.RevisionRecord``)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return {
+        "page": obj if is_page(obj) else None,
+        "content_type": ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        if not is_page(obj)
+        else ContentType.objects.get_for_model(Page),
+        "object_id": str(obj.pk),
+        "page_title": admin_title(obj)[:255],
+        "language": language_code(obj),
+    }
