@@ -1,4 +1,6 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
@@ -111,3 +113,44 @@ def no_direct_snippet_publication(menu_items, request, context):
         for item in menu_items
         if item.name != "action-publish" and (item.name != "action-unpublish" or may_unpublish)
     ]
+
+
+# Cancelling a review -------------------------------------------------------------------------------------------------
+CANCEL_WORKFLOW = "action-cancel-workflow"
+
+
+def may_cancel_review(user, obj):
+    """Wagtail lets anyone who may approve cancel the whole workflow. Here a reviewer decides for their partner and
+    never stops the review for the other two: cancelling stays with whoever submitted it, and superusers."""
+    state = getattr(obj, "current_workflow_state", None)
+    if state is None or user.is_superuser or user.pk == state.requested_by_id:
+        return True
+    return partner_for_user(user) is None
+
+
+def _without_cancel(menu_items, user, obj):
+    if obj is not None and is_guarded_model(type(obj)) and not may_cancel_review(user, obj):
+        menu_items[:] = [item for item in menu_items if item.name != CANCEL_WORKFLOW]
+
+
+@hooks.register("construct_page_action_menu")
+def no_cancel_for_reviewers_on_pages(menu_items, request, context):
+    _without_cancel(menu_items, request.user, context.get("page"))
+
+
+@hooks.register("construct_snippet_action_menu")
+def no_cancel_for_reviewers_on_snippets(menu_items, request, context):
+    _without_cancel(menu_items, request.user, context.get("instance"))
+
+
+def refuse_cancel_by_reviewers(request, obj):
+    """``before_edit_page`` / ``before_edit_snippet``: the refusal where the request enters, not only in the menu."""
+    obj = getattr(obj, "specific", obj)
+    cancelling = request.method == "POST" and request.POST.get(CANCEL_WORKFLOW)
+    if cancelling and is_guarded_model(type(obj)) and not may_cancel_review(request.user, obj):
+        raise PermissionDenied(gettext("Reviewers decide for their partner; they cannot cancel the review."))
+    return None
+
+
+hooks.register("before_edit_page", refuse_cancel_by_reviewers, order=-20)
+hooks.register("before_edit_snippet", refuse_cancel_by_reviewers, order=-20)

@@ -173,3 +173,26 @@ def test_each_reviewer_is_offered_the_decision_only_while_their_partner_has_not_
     assert not offered("dgct")
     assert offered("arm") and offered("embassy")
     assert not offered("editor")
+
+
+@pytest.mark.parametrize("reviewer", ["dgct", "arm", "embassy"])
+def test_a_reviewer_cannot_cancel_the_review_for_the_other_partners(clients, article, reviewer):
+    submit(clients["editor"], article)
+    decide(clients["dgct" if reviewer != "dgct" else "arm"], article)
+    before = decisions(article), current_task_state(article).pk
+
+    assert "action-cancel-workflow" not in clients[reviewer].get(edit_url(article)).content.decode()
+    response = post_edit(clients[reviewer], article, "action-cancel-workflow")
+    assert refused(response)
+    fresh = Page.objects.get(pk=article.pk)
+    assert fresh.current_workflow_state is not None and fresh.current_workflow_state.status == "in_progress"
+    assert (decisions(article), current_task_state(article).pk) == before
+    assert state(article) == {"live": False, "live_revision_id": None}
+
+
+def test_the_editor_who_submitted_may_cancel_the_review(clients, article):
+    submit(clients["editor"], article)
+    assert "action-cancel-workflow" in clients["editor"].get(edit_url(article)).content.decode()
+    assert post_edit(clients["editor"], article, "action-cancel-workflow").status_code == 302
+    assert Page.objects.get(pk=article.pk).current_workflow_state is None
+    assert state(article) == {"live": False, "live_revision_id": None}
