@@ -11,6 +11,9 @@ class ApprovalsConfig(AppConfig):
 
     def ready(self):
         from approvals import signals, workflow  # noqa: F401  (connect the receivers)
+        from approvals.notifications import take_over_wagtail_workflow_mails
+
+        take_over_wagtail_workflow_mails()
 
 
 class PortalUsersConfig(WagtailUsersAppConfig):

@@ -32,6 +32,28 @@ class quiet_restart:
         _quiet.reset(self._token)
 
 
+# Wagtail mails the requester when a workflow is approved or rejected. Partner approval already tells the author of
+# each partner's decision (with the comment) and of the publication, in their own language; Wagtail's mails would
+# repeat them. This app is installed before wagtail.admin, so these no-op receivers take Wagtail's dispatch_uids
+# first and Django then ignores Wagtail's own connections. (Wagtail's mail to superusers on submission stays.)
+WAGTAIL_MAILS_TAKEN_OVER = (
+    "workflow_state_approved_email_notification",
+    "workflow_state_rejected_email_notification",
+)
+
+
+def _already_mailed_by_partner_approval(sender, **kwargs):
+    return None
+
+
+def take_over_wagtail_workflow_mails():
+    from wagtail.models import WorkflowState
+    from wagtail.signals import workflow_approved, workflow_rejected
+
+    for signal, uid in zip((workflow_approved, workflow_rejected), WAGTAIL_MAILS_TAKEN_OVER, strict=True):
+        signal.connect(_already_mailed_by_partner_approval, sender=WorkflowState, dispatch_uid=uid, weak=False)
+
+
 def _send(user, kind, subject_builder, body_builder):
     if not user or not user.email or not user.is_active:
         return
