@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from wagtail.search import index
 
 from search import text
+from search.results import excerpt_source, excerpt_words
 
 BODY_LIMIT = 20_000  # characters of body text kept per page: enough for any real page, bounded for the index
 
@@ -73,6 +74,7 @@ def build_document(page):
         return None
     summary = _plain(getattr(page, "summary", "") or getattr(page, "search_description", "") or "")
     body = searchable_text(page)
+    source = excerpt_source(summary, body)
     return {
         "language": language,
         "page_type": page._meta.label_lower,
@@ -85,4 +87,6 @@ def build_document(page):
         "labels": labels,
         "title_norm": text.normalize(page.title),
         "text_norm": text.normalize(f"{summary} {body}"),
+        "excerpt_source": source,
+        "excerpt_words": excerpt_words(source),
     }

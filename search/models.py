@@ -26,6 +26,11 @@ class SearchDocument(models.Model):
     labels = models.JSONField(default=dict, blank=True)
     title_norm = models.TextField(blank=True)
     text_norm = models.TextField(blank=True)
+    # What a result's excerpt is cut from (the start of summary and body, search/results.py) and the distinct
+    # normalised words in it, prepared at indexing so that a search reads neither the long body nor normalises words:
+    # on PostgreSQL the engine stems these words in its one statement to know which to highlight.
+    excerpt_source = models.TextField(blank=True)
+    excerpt_words = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

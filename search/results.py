@@ -1,5 +1,6 @@
 """What an engine answers: hits with excerpts, facet counts, and whether all or any of the words matched."""
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -57,7 +58,8 @@ def hit_from_labels(page_id, title, url, page_type, labels, excerpt=""):
 
 def hit_from_document(document, is_match):
     """A Hit from an index row, its excerpt highlighted where ``is_match(word)``."""
-    excerpt = excerpt_html(excerpt_source(document.summary, document.body), is_match)
+    source = document.excerpt_source or excerpt_source(document.summary, document.body)
+    excerpt = excerpt_html(source, is_match)
     return hit_from_labels(document.page_id, document.title, document.url, document.page_type, document.labels, excerpt)
 
 
@@ -67,30 +69,42 @@ WORD_SPAN = re.compile(r"\w+", re.UNICODE)
 def excerpt_html(source, is_match):
     """A window of about EXCERPT_WORDS words around the first matched word, matches wrapped in <mark>.
 
-    ``is_match(word)`` decides per original word; everything else is escaped.
+    ``is_match(word)`` decides per original word; everything else is escaped. The source is read only as far as the
+    window needs (up to the first match, then EXCERPT_WORDS words from 8 before it): results pages build ten excerpts
+    per request, and the words past the window are most of each source.
     """
     if not source:
         return ""
-    spans = [(m.start(), m.end()) for m in WORD_SPAN.finditer(source)]
+    spans, first, wanted = [], None, EXCERPT_WORDS
+    for found in WORD_SPAN.finditer(source):
+        spans.append(found.span())
+        if first is None and is_match(found.group()):
+            first = len(spans) - 1
+            wanted = max(first - 8, 0) + EXCERPT_WORDS
+        if first is not None and len(spans) >= wanted:
+            break
     if not spans:
         return escape(source[:200])
-    first = next((i for i, (a, b) in enumerate(spans) if is_match(source[a:b])), 0)
-    start_word = max(first - 8, 0)
+    start_word = max((first or 0) - 8, 0)
     end_word = min(start_word + EXCERPT_WORDS, len(spans))
     start, end = spans[start_word][0], spans[end_word - 1][1]
     pieces, cursor = [], start
     for a, b in spans[start_word:end_word]:
-        pieces.append(escape(source[cursor:a]))
+        pieces.append(html.escape(source[cursor:a]))
         word = source[a:b]
-        pieces.append(f"<mark>{escape(word)}</mark>" if is_match(word) else escape(word))
+        pieces.append(f"<mark>{html.escape(word)}</mark>" if is_match(word) else html.escape(word))
         cursor = b
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(source) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece is escaped above
 
 
+EXCERPT_SOURCE_CHARS = 1500
+
+
 def excerpt_source(summary, body):
-    return f"{summary} {body}".strip()[:1500]
+    """What an excerpt is cut from: the start of summary and body. Stored in the index (SearchDocument)."""
+    return f"{summary} {body}".strip()[:EXCERPT_SOURCE_CHARS]
 
 
 def words_of(source):
@@ -99,3 +113,23 @@ def words_of(source):
 
 def normalized_word(word):
     return text.normalize_token(word)
+
+
+def excerpt_words(source):
+    """The distinct normalised words of an excerpt source, sorted; a word is highlighted when its normalised form
+    stems like a query word, so these are all a search needs to stem."""
+    return sorted({n for n in (normalized_word(w) for w in words_of(source)) if n})
+
+
+def word_matcher(matched):
+    """``is_match(word)`` for excerpt_html: whether the word's normalised form is one of ``matched``.
+
+    Remembers each word's normalised form, as excerpt_html asks twice about the words of its window."""
+    matched, seen = frozenset(matched), {}
+
+    def is_match(word):
+        if word not in seen:
+            seen[word] = normalized_word(word) in matched
+        return seen[word]
+
+    return is_match

@@ -1,0 +1,55 @@
+"""Excerpts: the window around the first matched word, highlighting, escaping, and the SQLite fallback engine."""
+
+import pytest
+from django.db import connection
+
+from search.engines import DatabaseEngine
+from search.models import SearchDocument
+from search.query import parse
+from search.results import EXCERPT_SOURCE_CHARS, excerpt_html, excerpt_words, word_matcher
+
+
+def test_window_starts_eight_words_before_the_first_match():
+    source = " ".join(f"w{i}" for i in range(100)).replace("w50", "outil")
+    html = excerpt_html(source, lambda word: word == "outil")
+    assert html.startswith("… w42 w43")
+    assert "<mark>outil</mark>" in html
+    assert html.endswith("w73 …")
+    assert len(html.replace("…", "").split()) == 32
+
+
+def test_without_a_match_the_excerpt_is_the_start_and_is_escaped():
+    assert excerpt_html("un <b> & deux", lambda word: False) == "un &lt;b&gt; &amp; deux"
+    assert excerpt_html("", lambda word: True) == ""
+    assert excerpt_html("« … »", lambda word: True) == "« … »"
+
+
+def test_words_match_through_their_normalised_form():
+    is_match = word_matcher(["region", "مشارك"])
+    assert is_match("Régions") is False  # the engine passes the normalised forms that stem like the query
+    assert is_match("RÉGION") and is_match("région")
+    assert is_match("والمشاركة") and is_match("مشاركة") and not is_match("مشاريع")
+    assert excerpt_words("La Région, la région et les RÉGIONS.") == ["et", "la", "les", "region", "regions"]
+
+
+def test_the_index_keeps_the_excerpt_source_and_its_words(make_page):
+    page = make_page("fr", "Fiche", "Cet outil aide les régions. " * 200, summary="Résumé de la fiche.")
+    document = SearchDocument.objects.get(page_id=page.pk)
+    assert document.excerpt_source.startswith("Résumé de la fiche. Cet outil")
+    assert len(document.excerpt_source) == EXCERPT_SOURCE_CHARS
+    assert "regions" in document.excerpt_words and "resume" in document.excerpt_words
+
+
+@pytest.mark.django_db
+def test_the_python_engine_used_without_postgresql_still_answers(make_page, monkeypatch):
+    make_page("fr", "Conseil de la région pilote", "La région organise des ateliers.")
+    make_page("fr", "Rapport annuel", "Sans rapport avec le sujet.")
+    query = parse({"q": "region"}, "fr")
+    postgresql = DatabaseEngine().search(query)
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    python = DatabaseEngine().search(query)
+    assert [h.title for h in python.hits if h.title == "Conseil de la région pilote"]
+    assert {h.title for h in python.hits} == {h.title for h in postgresql.hits}
+    hit = next(h for h in python.hits if h.title == "Conseil de la région pilote")
+    assert "<mark>région</mark>" in hit.excerpt
+    assert hit.excerpt == next(h for h in postgresql.hits if h.title == hit.title).excerpt
