@@ -18,10 +18,11 @@ from search.results import (
     FacetValue,
     Results,
     SearchUnavailable,
-    excerpt_source,
+    excerpt_html,
     hit_from_document,
+    hit_from_labels,
     normalized_word,
-    words_of,
+    word_matcher,
 )
 
 FACETS = ("type", "themes", "regions")
@@ -103,46 +104,67 @@ class DatabaseEngine:
 
     def _run_postgresql(self, query, config, tsquery_sql, tsquery_params):
         """One statement: the matches are found and ranked once (a materialised CTE), then counted, paged and
-        counted per facet (each facet without its own filter) from that set. Returns Results."""
+        counted per facet (each facet without its own filter) from that set; the page's rows come back with it, and
+        so do the words of their excerpts that stem like the query's. Returns Results."""
         offset = (query.page - 1) * PER_PAGE
-        total, ids, facets = self._query_postgresql(query, tsquery_sql, tsquery_params, offset)
-        if not ids and total:  # a page past the end: show the last one
+        total, rows, matched, facets = self._query_postgresql(query, config, tsquery_sql, tsquery_params, offset)
+        if not rows and total:  # a page past the end: show the last one
             last = (-(-total // PER_PAGE) - 1) * PER_PAGE
-            total, ids, facets = self._query_postgresql(query, tsquery_sql, tsquery_params, last)
-        docs = SearchDocument.objects.in_bulk(ids)
-        ordered = [docs[i] for i in ids if i in docs]
-        is_match = self._matcher_postgresql(config, query, ordered)
-        hits = [hit_from_document(d, is_match) for d in ordered]
+            total, rows, matched, facets = self._query_postgresql(query, config, tsquery_sql, tsquery_params, last)
+        is_match = word_matcher(matched)
+        hits = [
+            hit_from_labels(page_id, title, url, page_type, labels, excerpt_html(source, is_match))
+            for page_id, title, url, page_type, labels, source in rows
+        ]
         return Results(hits=hits, total=total, facets=facets)
 
-    def _query_postgresql(self, query, tsquery_sql, tsquery_params, offset):
+    def _query_postgresql(self, query, config, tsquery_sql, tsquery_params, offset):
+        """The statement behind _run_postgresql; returns (total, hit rows, matched excerpt words, facets).
+
+        The tsquery is written out where it is used rather than shared through a CTE: a CTE referenced twice is
+        materialised, and the planner could then no longer use the GIN index. An excerpt word matches when the
+        lexemes PostgreSQL's stemmer makes of it meet those it makes of the query's words (as for the pages
+        themselves); the distinct normalised words of each hit's excerpt were stored at indexing (excerpt_words).
+        """
         params = [*tsquery_params, query.language]
         sql = [
-            f"WITH q AS (SELECT {tsquery_sql} AS query),",
-            " m AS MATERIALIZED (SELECT d.id, d.title, d.page_type, d.themes, d.regions, d.labels,",
-            " ts_rank(d.vector, q.query) AS rank FROM search_searchdocument d, q",
-            " WHERE d.language = %s AND d.vector @@ q.query)",
+            " WITH m AS MATERIALIZED (SELECT d.id, d.title, d.page_type, d.themes, d.regions, d.labels,",
+            f" ts_rank(d.vector, q.query) AS rank FROM search_searchdocument d, (SELECT {tsquery_sql} AS query) q",
+            " WHERE d.language = %s AND d.vector @@ q.query),",
         ]
         clauses, filter_params = _filter_sql(query.filters())
         where = " AND ".join(["TRUE", *clauses])
-        sql.append(f" SELECT (SELECT count(*) FROM m d WHERE {where}),")
-        params += filter_params
         sql.append(
-            " (SELECT coalesce(json_agg(p.id), '[]') FROM (SELECT d.id FROM m d"
-            f" WHERE {where} ORDER BY d.rank DESC, d.title, d.id LIMIT %s OFFSET %s) p)"
+            f" p AS MATERIALIZED (SELECT d.id, d.rank FROM m d WHERE {where}"
+            " ORDER BY d.rank DESC, d.title, d.id LIMIT %s OFFSET %s),"
+            " h AS MATERIALIZED (SELECT p.rank, s.id, s.page_id, s.title, s.url, s.page_type, s.labels,"
+            " s.excerpt_source, s.excerpt_words FROM p JOIN search_searchdocument s ON s.id = p.id),"
+            " g AS MATERIALIZED (SELECT d.page_type, d.themes, d.regions, d.labels, count(*) AS n FROM m d"
+            " GROUP BY d.page_type, d.themes, d.regions, d.labels)"
         )
         params += [*filter_params, PER_PAGE, offset]
+        sql.append(f" SELECT (SELECT coalesce(sum(d.n), 0)::bigint FROM g d WHERE {where}),")
+        params += filter_params
+        sql.append(
+            " (SELECT coalesce(json_agg(json_build_array(h.page_id, h.title, h.url, h.page_type, h.labels,"
+            " h.excerpt_source) ORDER BY h.rank DESC, h.title, h.id), '[]') FROM h),"
+            " (SELECT coalesce(json_agg(w.word), '[]') FROM"
+            " (SELECT DISTINCT jsonb_array_elements_text(h.excerpt_words) AS word FROM h) w"
+            " WHERE tsvector_to_array(to_tsvector(%s::regconfig, w.word))"
+            " && tsvector_to_array(to_tsvector(%s::regconfig, %s)))"
+        )
+        params += [config, config, query.normalized]
         for facet in FACETS:
             clauses, facet_params = _filter_sql(query.filters(without=facet))
             condition = " AND ".join(["TRUE", *clauses])
             if facet == "type":
                 inner = (
-                    "SELECT d.page_type AS v, min(d.labels -> 'type' ->> d.page_type) AS label, count(*) AS n"
-                    f" FROM m d WHERE {condition} GROUP BY d.page_type"
+                    "SELECT d.page_type AS v, min(d.labels -> 'type' ->> d.page_type) AS label, sum(d.n)::bigint AS n"
+                    f" FROM g d WHERE {condition} GROUP BY d.page_type"
                 )
             else:
                 inner = (
-                    f"SELECT v, min(d.labels -> '{facet}' ->> v) AS label, count(*) AS n FROM m d,"
+                    f"SELECT v, min(d.labels -> '{facet}' ->> v) AS label, sum(d.n)::bigint AS n FROM g d,"
                     f" unnest(string_to_array(trim(d.{facet}), ' ')) AS v WHERE {condition} AND v <> '' GROUP BY v"
                 )
             sql.append(
@@ -151,31 +173,14 @@ class DatabaseEngine:
             )
             params += facet_params
         with connection.cursor() as cursor:
-            cursor.execute("".join(sql), params)
+            cursor.execute("".join(sql).lstrip(), params)
             row = cursor.fetchone()
-        total, ids = row[0], _json(row[1])
+        total, rows, matched = row[0], _json(row[1]), _json(row[2])
         facets = {
             facet: [FacetValue(value, label or value, count) for value, label, count in _json(raw)]
-            for facet, raw in zip(FACETS, row[2:], strict=True)
+            for facet, raw in zip(FACETS, row[3:], strict=True)
         }
-        return total, ids, facets
-
-    def _matcher_postgresql(self, config, query, docs):
-        """Which original words of the excerpts match the query, asking PostgreSQL's stemmer once for all of them."""
-        words = sorted(set().union(*(words_of(excerpt_source(d.summary, d.body)) for d in docs))) if docs else []
-        if not words:
-            return lambda word: False
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT w, array(SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, n))),"
-                " array(SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, %s)))"
-                " FROM unnest(%s::text[], %s::text[]) AS t(w, n)",
-                [config, config, query.normalized, words, [normalized_word(w) for w in words]],
-            )
-            rows = cursor.fetchall()
-        query_lexemes = set(rows[0][2]) if rows else set()
-        matched = {w for w, lexemes, _q in rows if query_lexemes.intersection(lexemes)}
-        return matched.__contains__
+        return total, rows, matched, facets
 
     # SQLite (make run without DATABASE_URL) -------------------------------------------------------------------------
     def _search_python(self, query):
