@@ -77,7 +77,8 @@ messages: $(VENV)/.dev ## Extract interface strings into the fr, ar and en catal
 bench: bench-search ## Run the benchmarks
 
 bench-search: $(VENV)/.runtime ## Search at scale: 10,000 pages, index build time, query p50/p95 (database portal_bench)
-	-createdb -h 127.0.0.1 -U postgres portal_bench 2>/dev/null
+	@# The database named by BENCH_DATABASE_URL, created through the server's "postgres" database when missing.
+	-createdb --maintenance-db='$(dir $(BENCH_DATABASE_URL))postgres' '$(notdir $(BENCH_DATABASE_URL))' 2>/dev/null
 	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py migrate --no-input -v 0
 	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py bootstrap_portal
 	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py bench_search --pages $(BENCH_PAGES)
