@@ -63,7 +63,9 @@ def hit_from_document(document, is_match):
     return hit_from_labels(document.page_id, document.title, document.url, document.page_type, document.labels, excerpt)
 
 
-WORD_SPAN = re.compile(r"\w+", re.UNICODE)
+# A word is letters and digits with the Arabic diacritics (harakat, shadda, superscript alef...) they carry: those
+# are combining marks, not \w, and splitting "مُشارَكة" at them would leave pieces that never match.
+WORD_SPAN = re.compile(rf"(?:\w|{text.ARABIC_DIACRITICS.pattern})+", re.UNICODE)
 
 
 def excerpt_html(source, is_match):

@@ -32,6 +32,15 @@ def test_words_match_through_their_normalised_form():
     assert excerpt_words("La Région, la région et les RÉGIONS.") == ["et", "la", "les", "region", "regions"]
 
 
+def test_arabic_words_with_diacritics_are_whole_words_and_highlighted(make_page):
+    with_marks = excerpt_words("المُشارَكة المواطِنة")
+    assert len(with_marks) == 2 and with_marks == excerpt_words("المشاركة المواطنة")
+    page = make_page("ar", "دليل", "يعزز هذا الدليل المُشارَكة المواطِنة في الجهات.")
+    results = DatabaseEngine().search(parse({"q": "مشاركة"}, "ar"))
+    hit = next(h for h in results.hits if h.page_id == page.pk)
+    assert "<mark>المُشارَكة</mark>" in hit.excerpt
+
+
 def test_the_index_keeps_the_excerpt_source_and_its_words(make_page):
     page = make_page("fr", "Fiche", "Cet outil aide les régions. " * 200, summary="Résumé de la fiche.")
     document = SearchDocument.objects.get(page_id=page.pk)
