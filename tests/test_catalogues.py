@@ -19,6 +19,32 @@ def test_catalogue_is_complete(language):
             assert all(entry.msgstr_plural.values()), entry.msgid
 
 
+# Different source strings that rightly share a translation. Any other shared translation is most likely a fuzzy
+# match accepted by mistake ("site footers" once read "Filtres actifs").
+SHARED_TRANSLATIONS = {
+    "fr": [{"revision", "version"}, {"Revision", "Version"}],
+    "ar": [
+        {"content type", "Type of content"},
+        {"published at", "Publication date", "publication date"},
+        {"The partners", "partners"},
+        {"The British practice it draws on", "British practice it draws on"},
+        {"title", "address"},
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_no_two_different_strings_share_a_translation_by_mistake(language):
+    path = Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po"
+    sources = {}
+    for entry in polib.pofile(str(path)):
+        if entry.msgstr:
+            sources.setdefault(entry.msgstr, set()).add(entry.msgid)
+    allowed = [group for group in SHARED_TRANSLATIONS[language] if len(group) > 1]
+    shared = [ids for ids in sources.values() if len({i.lower() for i in ids}) > 1]
+    assert [ids for ids in shared if ids not in allowed] == []
+
+
 def test_arabic_pages_use_the_arabic_catalogue(client, portal):
     body = client.get("/ar/").content.decode()
     assert "تخطَّ إلى المحتوى الرئيسي" in body or "انتقل إلى المحتوى الرئيسي" in body
