@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
 from approvals import urls
 from approvals.audit import LOG_ACTIONS
 from approvals.guard import is_guarded_model, is_guarded_snippet
-from approvals.objects import emergency_publish_url
+from approvals.objects import emergency_publish_url, unpublish_url
 from approvals.operator import OPERATOR_PUBLISH_ACTION
 from approvals.panels import AwaitingPartnerPanel
 from approvals.partners import partner_for_user
@@ -154,3 +155,17 @@ def refuse_cancel_by_reviewers(request, obj):
 
 hooks.register("before_edit_page", refuse_cancel_by_reviewers, order=-20)
 hooks.register("before_edit_snippet", refuse_cancel_by_reviewers, order=-20)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def snippet_unpublish_button(snippet, user, next_url=None):
+    """Reviewers reach a live snippet's unpublish action from its listing (they cannot open its editor outside a
+    review): the same safety action as on pages."""
+    if is_guarded_snippet(type(snippet)) and may_unpublish_snippet(user, snippet):
+        yield Button(
+            _("Unpublish"),
+            unpublish_url(snippet),
+            icon_name="download",
+            attrs={"aria-label": _("Unpublish “%(title)s”") % {"title": str(snippet)}},
+            priority=60,
+        )

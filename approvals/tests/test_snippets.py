@@ -314,6 +314,14 @@ def test_reviewers_can_unpublish_a_snippet(clients, footer, client, role):
     assert APPROVED_ABOUT not in public_footer(client)
 
 
+def test_reviewers_find_unpublish_in_the_snippet_listing_and_editors_do_not(clients, footer):
+    listing = snippet_url(SiteFooter, "list")
+    reviewer_html = clients["embassy"].get(listing).content.decode()
+    assert snippet_url(footer, "unpublish", footer.pk) in reviewer_html
+    editor_html = clients["editor"].get(listing).content.decode()
+    assert str(footer) in editor_html and snippet_url(footer, "unpublish", footer.pk) not in editor_html
+
+
 @pytest.mark.parametrize("role", ["editor", "translator_ar", "translator_en", "translator_fr"])
 def test_editors_and_translators_cannot_unpublish_a_snippet(clients, footer, role):
     before = snippet_state(footer)

@@ -80,7 +80,10 @@ EDITOR_SNIPPET_PERMISSIONS = [
 TRANSLATOR_SNIPPET_PERMISSIONS = [("toolkit", f"change_{model}") for model in ("theme", "partner", "sitefooter")]
 # Reviewers may take a live snippet down, as they may a page. Wagtail's snippet unpublish view asks for the model's
 # "publish" permission; publishing itself stays refused to everyone (approvals.guard) and its button is removed.
-REVIEWER_SNIPPET_PERMISSIONS = [("toolkit", f"publish_{model}") for model in TOOLKIT_SNIPPETS]
+# "view" lets them list the snippets, where each live one offers them "Unpublish" (approvals.wagtail_hooks).
+REVIEWER_SNIPPET_PERMISSIONS = [
+    ("toolkit", f"{action}_{model}") for model in TOOLKIT_SNIPPETS for action in ("view", "publish")
+]
 CHOOSER_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 
 DEMO_USERS = [
