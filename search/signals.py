@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from search import indexing
 
@@ -32,3 +32,16 @@ def remove_deleted_page(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def reindex_restricted_subtree(sender, instance, **kwargs):
     indexing.safely_reindex_subtree(instance.page)
+
+
+@receiver(published)
+@receiver(unpublished)
+def relabel_pages_of_a_theme(sender, instance, **kwargs):
+    """A theme's name is a search facet label of the pages that carry it, in its language: publishing a new name
+    (or taking the theme down) reindexes those pages."""
+    from toolkit.lookups import live_pages_with_theme
+    from toolkit.models import Theme
+
+    if isinstance(instance, Theme):
+        for page in live_pages_with_theme(instance):
+            indexing.safely_index(page)

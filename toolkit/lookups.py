@@ -54,3 +54,21 @@ class Catalogue:
 
     def region(self, code):
         return self.regions.get(code)
+
+
+def live_pages_with_theme(theme):
+    """The live pages of ``theme``'s language that carry it (their relations point at its French row, which shares
+    its translation key): the pages whose search labels name it."""
+    from wagtail.models import get_page_models
+
+    from toolkit.models import Theme
+
+    for model in get_page_models():
+        field = next((f for f in model._meta.get_fields() if f.name == "themes"), None)
+        if field is None or field.related_model is not Theme or model._meta.abstract:
+            continue
+        yield from (
+            model.objects.live()
+            .filter(locale_id=theme.locale_id, themes__translation_key=theme.translation_key)
+            .distinct()
+        )
