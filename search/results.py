@@ -77,25 +77,30 @@ def excerpt_html(source, is_match):
     """
     if not source:
         return ""
-    spans, first, wanted = [], None, EXCERPT_WORDS
+    spans, first, wanted, read_to_the_end = [], None, EXCERPT_WORDS, True
     for found in WORD_SPAN.finditer(source):
         spans.append(found.span())
         if first is None and is_match(found.group()):
             first = len(spans) - 1
             wanted = max(first - 8, 0) + EXCERPT_WORDS
         if first is not None and len(spans) >= wanted:
+            read_to_the_end = False
             break
     if not spans:
         return escape(source[:200])
     start_word = max((first or 0) - 8, 0)
     end_word = min(start_word + EXCERPT_WORDS, len(spans))
-    start, end = spans[start_word][0], spans[end_word - 1][1]
+    # The window runs from the source's very start, or to its very end, when it holds the first or the last word: so
+    # punctuation around the text (« », parentheses, a final full stop) is kept.
+    start = spans[start_word][0] if start_word else 0
+    end = len(source) if read_to_the_end and end_word == len(spans) else spans[end_word - 1][1]
     pieces, cursor = [], start
     for a, b in spans[start_word:end_word]:
         pieces.append(html.escape(source[cursor:a]))
         word = source[a:b]
         pieces.append(f"<mark>{html.escape(word)}</mark>" if is_match(word) else html.escape(word))
         cursor = b
+    pieces.append(html.escape(source[cursor:end]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(source) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece is escaped above

@@ -24,6 +24,12 @@ def test_without_a_match_the_excerpt_is_the_start_and_is_escaped():
     assert excerpt_html("« … »", lambda word: True) == "« … »"
 
 
+def test_an_excerpt_from_the_start_keeps_its_leading_punctuation():
+    html = excerpt_html("« Budget » participatif (2024)", lambda word: word == "Budget")
+    assert html == "« <mark>Budget</mark> » participatif (2024)"
+    assert excerpt_html("<b>un</b> deux", lambda word: False) == "&lt;b&gt;un&lt;/b&gt; deux"
+
+
 def test_words_match_through_their_normalised_form():
     is_match = word_matcher(["region", "مشارك"])
     assert is_match("Régions") is False  # the engine passes the normalised forms that stem like the query
