@@ -45,3 +45,15 @@ def relabel_pages_of_a_theme(sender, instance, **kwargs):
     if isinstance(instance, Theme):
         for page in live_pages_with_theme(instance):
             indexing.safely_index(page)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def relabel_pages_of_a_region(sender, instance, **kwargs):
+    """A region page's title labels the tools and experiences of its language that name the region."""
+    from toolkit.lookups import live_pages_naming_region
+    from toolkit.models import RegionPage
+
+    if isinstance(instance, RegionPage):
+        for page in live_pages_naming_region(instance):
+            indexing.safely_index(page)

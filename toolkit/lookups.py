@@ -72,3 +72,13 @@ def live_pages_with_theme(theme):
             .filter(locale_id=theme.locale_id, themes__translation_key=theme.translation_key)
             .distinct()
         )
+
+
+def live_pages_naming_region(region):
+    """The other live pages of ``region``'s language whose search labels name it (``naming_region`` per type)."""
+    from wagtail.models import get_page_models
+
+    for model in get_page_models():
+        condition = model.naming_region(region.code) if hasattr(model, "naming_region") else None
+        if condition is not None and not model._meta.abstract:
+            yield from model.objects.live().filter(condition, locale_id=region.locale_id).distinct()

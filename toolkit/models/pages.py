@@ -103,6 +103,12 @@ class ToolkitDetailPage(BasePage):
         """The regions a search result names for this page."""
         return []
 
+    @classmethod
+    def naming_region(cls, code):
+        """A filter of this type's pages whose ``search_region_codes()`` hold ``code``, or None when none can: their
+        search labels follow that region page's title (search/signals.py)."""
+        return None
+
 
 class ToolPage(ToolkitDetailPage):
     """A tool of cooperation, communication or citizen participation: what it is, who made it, how to use it,
@@ -176,6 +182,10 @@ class ToolPage(ToolkitDetailPage):
 
     def search_region_codes(self):
         return [region.code for region in self.developed_by_regions.all()]
+
+    @classmethod
+    def naming_region(cls, code):
+        return Q(developed_by_regions__code=code)
 
     def adoptions(self):
         """This tool's adoptions, whatever the language of the page (they are stored against the source tool)."""
@@ -325,6 +335,10 @@ class ExperiencePage(ToolkitDetailPage):
 
     def search_region_codes(self):
         return [self.region.code] if self.region_id else []
+
+    @classmethod
+    def naming_region(cls, code):
+        return Q(region__code=code)
 
     def related_context(self, catalogue):
         return {

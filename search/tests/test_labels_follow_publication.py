@@ -1,4 +1,4 @@
-"""A theme renamed (published) or taken down changes the search facets of the pages that carry it at once."""
+"""A theme or a region page renamed (published) or taken down changes the search labels of the pages naming it."""
 
 import pytest
 
@@ -44,3 +44,18 @@ def test_a_theme_taken_down_leaves_the_search_facets(client, tool):
     Theme.objects.get(pk=theme.pk).unpublish()
     assert "Participation citoyenne" not in theme_facet(client)
     assert "Budget participatif communal" in theme_facet(client)
+
+
+def test_a_renamed_region_page_is_the_new_search_label_of_its_tools(client, portal):
+    tree = factories.toolkit_tree(portal["fr"])
+    region = factories.twelve_regions(tree["regions"])["09"]
+    tool = factories.ToolPageFactory(parent=tree["tools"], title="Budget participatif régional")
+    tool.developed_by_regions.set([region])
+    factories.save_live(tool)
+    publish_as_operator(tool.specific, "tests")
+    assert region.title in theme_facet(client)
+
+    region.title = "Souss-Massa (région pilote)"
+    region.save_revision()
+    publish_as_operator(region, "tests")
+    assert "Souss-Massa (région pilote)" in theme_facet(client)
