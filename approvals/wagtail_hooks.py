@@ -169,3 +169,17 @@ def snippet_unpublish_button(snippet, user, next_url=None):
             attrs={"aria-label": _("Unpublish “%(title)s”") % {"title": str(snippet)}},
             priority=60,
         )
+
+
+@hooks.register("before_delete_snippet")
+def live_snippets_are_unpublished_before_deletion(request, instances):
+    """Deleting a live snippet takes public content down, which is the reviewers' safety action (and superusers'),
+    not an editor's: editors delete drafts, and live items once a reviewer has unpublished them. Runs for the delete
+    view and the bulk delete action alike, before either shows its confirmation."""
+    live = [obj for obj in instances if is_guarded_snippet(type(obj)) and obj.live]
+    if any(not may_unpublish_snippet(request.user, obj) for obj in live):
+        raise PermissionDenied(
+            gettext("“%(title)s” is public: a partner reviewer must unpublish it before it can be deleted.")
+            % {"title": str(live[0])}
+        )
+    return None

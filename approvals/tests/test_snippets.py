@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry
@@ -328,6 +328,27 @@ def test_editors_and_translators_cannot_unpublish_a_snippet(clients, footer, rol
     response = clients[role].post(snippet_url(footer, "unpublish", footer.pk))
     assert refused(response) or response.status_code == 403
     assert snippet_state(footer) == before
+
+
+def test_editors_delete_drafts_but_not_live_snippets(clients, footer, portal):
+    response = clients["editor"].post(snippet_url(footer, "delete", footer.pk))
+    assert refused(response) or response.status_code == 403
+    assert snippet_state(footer)["live"] is True and APPROVED_ABOUT in public_footer(Client())
+
+    bulk = reverse("wagtail_bulk_action", args=["toolkit", "sitefooter", "delete"]) + f"?id={footer.pk}"
+    response = clients["editor"].post(bulk)
+    assert refused(response) or response.status_code == 403
+    assert SiteFooter.objects.filter(pk=footer.pk, live=True).exists()
+
+    draft = Theme(locale=portal["fr"].locale, slug="brouillon", name="Brouillon")
+    draft.save()
+    assert clients["editor"].post(snippet_url(draft, "delete", draft.pk)).status_code == 302
+    assert not Theme.objects.filter(pk=draft.pk).exists()
+
+    # Once a reviewer has taken it down, the editor may delete it.
+    clients["dgct"].post(snippet_url(footer, "unpublish", footer.pk))
+    assert clients["editor"].post(snippet_url(footer, "delete", footer.pk)).status_code == 302
+    assert not SiteFooter.objects.filter(pk=footer.pk).exists()
 
 
 # Visibility ----------------------------------------------------------------------------------------------------------
