@@ -4,7 +4,6 @@ Each path is taken through the real admin view (or command) a person would use. 
 outcome: the page under review is still not live, and a live page's live revision is unchanged.
 """
 
-import contextlib
 import io
 
 import pytest
@@ -54,21 +53,6 @@ def live_article(portal, users):
     page.body = "Brouillon non approuvé."
     page.save_revision(user=users["editor"])
     return Page.objects.get(pk=page.pk).specific
-
-
-@pytest.fixture
-def take(django_capture_on_commit_callbacks):
-    """Take a path as in production, where on-commit callbacks run after the request's transaction (wagtail-localize
-    publishes from one); a refusal raised there is what the user gets as a 403."""
-
-    def run(path, client, page, **ctx):
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            path(client, page, **ctx)
-        for callback in callbacks:
-            with contextlib.suppress(PermissionDenied):
-                callback()
-
-    return run
 
 
 def snapshot(*pages):

@@ -4,7 +4,6 @@ Driven through the real snippet admin views, the workflow action URLs and wagtai
 asserts that nothing public changed: the snippet's row (what the public site reads) keeps its live content.
 """
 
-import contextlib
 import io
 from html import unescape
 from urllib.parse import urlencode
@@ -201,21 +200,6 @@ def arabic_theme(clients, theme_with_draft):
     translated = theme_with_draft.get_translation(ar)
     assert translated.live is False
     return translated
-
-
-@pytest.fixture
-def take(django_capture_on_commit_callbacks):
-    """Take a path as in production, where on-commit callbacks run after the request's transaction (wagtail-localize
-    publishes from one); a refusal raised there is what the user gets as a 403."""
-
-    def run(path, client, theme, **ctx):
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            path(client, theme, **ctx)
-        for callback in callbacks:
-            with contextlib.suppress(PermissionDenied):
-                callback()
-
-    return run
 
 
 def public_themes():
