@@ -13,7 +13,9 @@ DEMO_PASSWORD = "test-demo-password"
 
 def bootstrap():
     restore_rows_created_by_migrations()
-    call_command("bootstrap_portal", demo_users=True, password=DEMO_PASSWORD, force=True, verbosity=0, stdout=_Null())
+    call_command(
+        "bootstrap_portal", demo_users=True, password=DEMO_PASSWORD, force=True, verbosity=0, stdout=io.StringIO()
+    )
 
 
 def restore_rows_created_by_migrations():
@@ -29,14 +31,6 @@ def restore_rows_created_by_migrations():
     migration.create_submit_translation_permission(apps, None)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
-
-
-class _Null:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
 
 
 @pytest.fixture(scope="session")
