@@ -14,8 +14,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
+from approvals.guard import revision_is_approved
 from approvals.objects import record_fields
-from approvals.partners import PARTNER_CHOICES, PARTNERS, partner_for_user
+from approvals.partners import PARTNER_CHOICES, partner_for_user
 
 
 class PartnerDecisionQuerySet(models.QuerySet):
@@ -231,12 +232,7 @@ class PartnerApprovalTask(Task):
             task_state.reject(user=user, comment=comment)
         elif action_name == "approve":
             self._record(task_state, page, partner, user, PartnerDecision.APPROVED, comment)
-            approved = set(
-                PartnerDecision.objects.for_revision(task_state.revision_id)
-                .filter(decision=PartnerDecision.APPROVED)
-                .values_list("partner", flat=True)
-            )
-            if approved >= {p.code for p in PARTNERS}:
+            if revision_is_approved(task_state.revision_id):
                 task_state.approve(user=user, comment=comment)
         else:
             raise PermissionDenied(gettext("Unknown action."))
