@@ -135,6 +135,17 @@ class EmergencyPublication(RevisionRecord):
         return f"{self.page_title} #{self.revision_id} ({self.user_name})"
 
 
+def awaiting_decision(task_states, user, partner):
+    """Those of ``task_states`` in progress and still awaiting ``partner``'s decision, minus revisions ``user`` wrote
+    (the reviewer's dashboard panel and Wagtail's own list both come from here)."""
+    decided = PartnerDecision.objects.current().filter(revision_id=OuterRef("revision_id"), partner=partner.code)
+    return (
+        task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        .exclude(revision__user_id=user.pk)
+        .exclude(Exists(decided))
+    )
+
+
 def display_name(user):
     if user is None:
         return ""
@@ -207,12 +218,7 @@ class PartnerApprovalTask(Task):
         partner = partner_for_user(user)
         if partner is None:
             return TaskState.objects.none()
-        decided = PartnerDecision.objects.current().filter(revision_id=OuterRef("revision_id"), partner=partner.code)
-        return (
-            self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-            .exclude(revision__user_id=user.pk)
-            .exclude(Exists(decided))
-        )
+        return awaiting_decision(self.task_states.all(), user, partner)
 
     # Acting --------------------------------------------------------------------------------------------------------
     @transaction.atomic
