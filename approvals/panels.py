@@ -19,7 +19,7 @@ def awaiting_partner(user):
     )
     task_states = (
         awaiting_decision(in_review, user, partner)
-        .select_related("revision", "workflow_state")
+        .select_related("workflow_state")
         .order_by("workflow_state__created_at", "pk")
     )
     task_states = list(task_states[:100])
