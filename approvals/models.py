@@ -113,10 +113,6 @@ class PartnerDecision(RevisionRecord):
     def __str__(self):
         return f"{self.page_title} #{self.revision_id}: {self.partner} {self.decision}"
 
-    @property
-    def partner_name(self):
-        return dict(PARTNER_CHOICES).get(self.partner, self.partner)
-
 
 class EmergencyPublication(RevisionRecord):
     """A superuser's publication of a revision without partner approval, with the written reason."""
