@@ -96,11 +96,30 @@ def is_guarded_snippet(model):
 
 
 class ApprovalGuarded:
-    """What pages and snippets under partner approval share: publishing a revision needs the three approvals."""
+    """What pages and snippets under partner approval share: publishing a revision needs the three approvals, and a
+    save that would put unapproved content live either is refused or writes only bookkeeping fields (each mixin's
+    ``_refuse_unapproved_live_content`` decides)."""
 
     def publish(self, revision, *args, **kwargs):
         ensure_may_go_live(revision.pk)
         return super().publish(revision, *args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self._refuse_unapproved_live_content(update_fields) == _KEEP_LIVE_CONTENT:
+            # The stored row is live with its approved content: it stays live, and only bookkeeping is written.
+            self.live = True
+            names = [field.name for field in self._meta.concrete_fields if field.name in BOOKKEEPING_FIELDS]
+            if update_fields is not None:
+                names = [name for name in names if name in set(update_fields)]
+            kwargs["update_fields"] = names
+        return super().save(*args, **kwargs)
+
+    def _stored_live_state(self):
+        """The stored row's ``live`` and ``live_revision_id``, or None for an unsaved object."""
+        if self.pk is None:
+            return None
+        return type(self)._base_manager.filter(pk=self.pk).values("live", "live_revision_id").first()
 
 
 class SnippetApprovalGuardMixin(ApprovalGuarded):
@@ -113,22 +132,10 @@ class SnippetApprovalGuardMixin(ApprovalGuarded):
     revision). Unpublishing (``live`` off and no live revision, Wagtail's unpublish action) is always allowed.
     """
 
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if self._refuse_unapproved_live_content() == _KEEP_LIVE_CONTENT:
-            names = [f.name for f in self._meta.concrete_fields if f.name in BOOKKEEPING_FIELDS and f.name != "live"]
-            if update_fields is not None:
-                names = [name for name in names if name in set(update_fields)]
-            kwargs["update_fields"] = names
-            self.live = True
-        return super().save(*args, **kwargs)
-
-    def _refuse_unapproved_live_content(self):
+    def _refuse_unapproved_live_content(self, update_fields):
         if current_sanction():
             return None
-        previous = None
-        if self.pk is not None:
-            previous = type(self)._base_manager.filter(pk=self.pk).values("live", "live_revision_id").first()
+        previous = self._stored_live_state()
         if previous is None:
             # A new row starts as a draft, whatever ``live`` says (Wagtail's default is True): it goes live through
             # approval, or an operator's ``publish_as_operator``.
@@ -148,12 +155,6 @@ class SnippetApprovalGuardMixin(ApprovalGuarded):
 
 class PartnerApprovalGuardMixin(ApprovalGuarded):
     """Mixed into ``BasePage``: publication, going live and aliasing pass the partner-approval rule."""
-
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if self._refuse_unapproved_live_content(update_fields) == _KEEP_LIVE_CONTENT:
-            kwargs["update_fields"] = self._bookkeeping_fields(update_fields)
-        return super().save(*args, **kwargs)
 
     def _refuse_unapproved_live_content(self, update_fields):
         """Refuse a save that would put content live without approval: a page turning live, a new live
@@ -177,20 +178,13 @@ class PartnerApprovalGuardMixin(ApprovalGuarded):
             # as a draft here, and goes live only through approval or an operator's ``publish_as_operator``.
             self.live = False
             return None
-        if self.pk is not None:
-            previous = type(self)._base_manager.filter(pk=self.pk).values("live", "live_revision_id").first()
-            if previous and previous["live"] and previous["live_revision_id"] == self.live_revision_id:
-                return _KEEP_LIVE_CONTENT
+        previous = self._stored_live_state()
+        if previous and previous["live"] and previous["live_revision_id"] == self.live_revision_id:
+            return _KEEP_LIVE_CONTENT
         if update_fields is not None and not {"live", "live_revision", "live_revision_id"} & set(update_fields):
             return _KEEP_LIVE_CONTENT
         ensure_may_go_live(self.live_revision_id)
         return None
-
-    def _bookkeeping_fields(self, update_fields):
-        names = [field.name for field in self._meta.concrete_fields if field.name in BOOKKEEPING_FIELDS]
-        if update_fields is not None:
-            names = [name for name in names if name in set(update_fields)]
-        return names
 
     def permissions_for_user(self, user):
         from approvals.permissions import PartnerApprovalPermissionTester

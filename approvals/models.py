@@ -14,8 +14,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
+from approvals.guard import revision_is_approved
 from approvals.objects import record_fields
-from approvals.partners import PARTNER_CHOICES, PARTNERS, partner_for_user
+from approvals.partners import PARTNER_CHOICES, partner_for_user
 
 
 class PartnerDecisionQuerySet(models.QuerySet):
@@ -112,10 +113,6 @@ class PartnerDecision(RevisionRecord):
     def __str__(self):
         return f"{self.page_title} #{self.revision_id}: {self.partner} {self.decision}"
 
-    @property
-    def partner_name(self):
-        return dict(PARTNER_CHOICES).get(self.partner, self.partner)
-
 
 class EmergencyPublication(RevisionRecord):
     """A superuser's publication of a revision without partner approval, with the written reason."""
@@ -132,6 +129,17 @@ class EmergencyPublication(RevisionRecord):
 
     def __str__(self):
         return f"{self.page_title} #{self.revision_id} ({self.user_name})"
+
+
+def awaiting_decision(task_states, user, partner):
+    """Those of ``task_states`` in progress and still awaiting ``partner``'s decision, minus revisions ``user`` wrote
+    (the reviewer's dashboard panel and Wagtail's own list both come from here)."""
+    decided = PartnerDecision.objects.current().filter(revision_id=OuterRef("revision_id"), partner=partner.code)
+    return (
+        task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        .exclude(revision__user_id=user.pk)
+        .exclude(Exists(decided))
+    )
 
 
 def display_name(user):
@@ -206,12 +214,7 @@ class PartnerApprovalTask(Task):
         partner = partner_for_user(user)
         if partner is None:
             return TaskState.objects.none()
-        decided = PartnerDecision.objects.current().filter(revision_id=OuterRef("revision_id"), partner=partner.code)
-        return (
-            self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-            .exclude(revision__user_id=user.pk)
-            .exclude(Exists(decided))
-        )
+        return awaiting_decision(self.task_states.all(), user, partner)
 
     # Acting --------------------------------------------------------------------------------------------------------
     @transaction.atomic
@@ -231,12 +234,7 @@ class PartnerApprovalTask(Task):
             task_state.reject(user=user, comment=comment)
         elif action_name == "approve":
             self._record(task_state, page, partner, user, PartnerDecision.APPROVED, comment)
-            approved = set(
-                PartnerDecision.objects.for_revision(task_state.revision_id)
-                .filter(decision=PartnerDecision.APPROVED)
-                .values_list("partner", flat=True)
-            )
-            if approved >= {p.code for p in PARTNERS}:
+            if revision_is_approved(task_state.revision_id):
                 task_state.approve(user=user, comment=comment)
         else:
             raise PermissionDenied(gettext("Unknown action."))

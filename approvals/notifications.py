@@ -110,11 +110,11 @@ def decision_made(decision):
     def subject():
         if decision.decision == PartnerDecision.APPROVED:
             return gettext("%(partner)s approved “%(title)s”") % {
-                "partner": decision.partner_name,
+                "partner": decision.get_partner_display(),
                 "title": decision.page_title,
             }
         return gettext("%(partner)s requested changes to “%(title)s”") % {
-            "partner": decision.partner_name,
+            "partner": decision.get_partner_display(),
             "title": decision.page_title,
         }
 

@@ -1,12 +1,11 @@
 """The reviewer's dashboard panel: what awaits their partner's decision, oldest first, with its age."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
 
 from approvals import objects
-from approvals.models import PartnerApprovalTask, PartnerDecision
+from approvals.models import PartnerApprovalTask, awaiting_decision
 from approvals.partners import partner_for_user
 
 
@@ -15,16 +14,12 @@ def awaiting_partner(user):
     partner = partner_for_user(user)
     if partner is None:
         return None, []
-    decided = PartnerDecision.objects.current().filter(revision_id=OuterRef("revision_id"), partner=partner.code)
+    in_review = TaskState.objects.filter(
+        task__in=PartnerApprovalTask.objects.all(), workflow_state__status="in_progress"
+    )
     task_states = (
-        TaskState.objects.filter(
-            status=TaskState.STATUS_IN_PROGRESS,
-            task__in=PartnerApprovalTask.objects.all(),
-            workflow_state__status="in_progress",
-        )
-        .exclude(revision__user_id=user.pk)
-        .exclude(Exists(decided))
-        .select_related("revision", "workflow_state")
+        awaiting_decision(in_review, user, partner)
+        .select_related("workflow_state")
         .order_by("workflow_state__created_at", "pk")
     )
     task_states = list(task_states[:100])

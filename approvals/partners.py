@@ -22,7 +22,6 @@ PARTNERS = (
     Partner("arm", _("ARM"), "ARM reviewers"),
     Partner("embassy", _("British Embassy"), "British Embassy reviewers"),
 )
-PARTNERS_BY_CODE = {partner.code: partner for partner in PARTNERS}
 PARTNER_GROUP_NAMES = [partner.group_name for partner in PARTNERS]
 PARTNER_CHOICES = [(partner.code, partner.name) for partner in PARTNERS]
 

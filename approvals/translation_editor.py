@@ -24,9 +24,10 @@ from approvals.guard import is_guarded_model, is_guarded_snippet
 EDITOR_FLAG = "_portal_translation_editor_page_id"
 
 
-def enabled_translation(page):
+def enabled_translation(obj):
+    """The enabled wagtail-localize translation that produces ``obj`` (a page or a translatable snippet), if any."""
     return Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
     ).first()
 
 
@@ -83,8 +84,6 @@ def before_snippet_translation_editor(request, instance):
     """
     if not is_guarded_snippet(type(instance)) or not isinstance(instance, TranslatableMixin):
         return None
-    if Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
-    ).exists():
+    if enabled_translation(instance) is not None:
         setattr(request.user, SNIPPET_EDITOR_PERMISSION, get_permission_name("publish", type(instance)))
     return None

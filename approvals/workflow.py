@@ -8,6 +8,7 @@
 - A scheduled revision must be approved: ``approved_go_live_at`` is refused on an unapproved revision.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -21,7 +22,8 @@ from approvals.notifications import quiet_restart
 
 
 def _guarded_revision(revision):
-    return is_guarded_model(revision.content_type.model_class())
+    # get_for_id is served from ContentType's cache: no query per saved revision (autosave included).
+    return is_guarded_model(ContentType.objects.get_for_id(revision.content_type_id).model_class())
 
 
 @receiver(pre_save, sender=Revision)

@@ -5,7 +5,6 @@ from wagtail.models import Page
 
 from approvals.models import PartnerDecision
 
-PASSWORD = "test-demo-password"
 NON_SUPERUSER_ROLES = ["editor", "dgct", "arm", "embassy", "translator_ar", "translator_en", "translator_fr"]
 
 

@@ -254,7 +254,8 @@ class Command(BaseCommand):
         group, created = Group.objects.get_or_create(name=name)
         if created:
             self.changes.append(f"created group {name}")
-        missing = [p for p in permissions if not group.permissions.filter(pk=p.pk).exists()]
+        held = set(group.permissions.values_list("pk", flat=True))
+        missing = [p for p in permissions if p.pk not in held]
         if missing:
             group.permissions.add(*missing)
             self.changes.append(f"granted {', '.join(p.codename for p in missing)} to {name}")
