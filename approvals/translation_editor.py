@@ -24,10 +24,15 @@ from approvals.guard import is_guarded_model, is_guarded_snippet
 EDITOR_FLAG = "_portal_translation_editor_page_id"
 
 
-def enabled_translation(page):
-    return Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).first()
+def enabled_translation(instance):
+    """The enabled wagtail-localize Translation whose target is ``instance`` (a page or snippet), or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
 
 
 def submit_for_review(page, user):
@@ -83,8 +88,6 @@ def before_snippet_translation_editor(request, instance):
     """
     if not is_guarded_snippet(type(instance)) or not isinstance(instance, TranslatableMixin):
         return None
-    if Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
-    ).exists():
+    if enabled_translation(instance) is not None:
         setattr(request.user, SNIPPET_EDITOR_PERMISSION, get_permission_name("publish", type(instance)))
     return None

@@ -17,8 +17,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
-from wagtail_localize.models import Translation
 
+from approvals.translation_editor import enabled_translation
 from translations import urls
 from translations.models import QueuedTranslation
 from translations.po import PO_IMPORT_ACTION
@@ -40,16 +40,6 @@ def register_admin_urls():
 
 
 # Submitting from the translation editor -----------------------------------------------------------------------------
-def enabled_translation_of(instance):
-    return (
-        Translation.objects.filter(
-            source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
-        )
-        .select_related("source", "target_locale")
-        .first()
-    )
-
-
 def submit_from_translation_editor(request, instance):
     """The translation editor's main action posts ``action=publish``; here it saves a draft and starts approval.
 
@@ -61,7 +51,7 @@ def submit_from_translation_editor(request, instance):
         raise PermissionDenied(_("Only editors can start, stop or synchronise translations."))
     if request.POST.get("action") != "publish":
         return None
-    translation = enabled_translation_of(instance)
+    translation = enabled_translation(instance)
     if translation is None or not isinstance(instance, DraftStateMixin):
         return None
     try:
