@@ -15,7 +15,7 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 from approvals.translation_editor import enabled_translation
@@ -164,10 +164,9 @@ class TranslatorTodoPanel(Component):
         self.languages = languages
 
     def get_context_data(self, parent_context):
-        locales = {locale.language_code: locale for locale in Locale.objects.all()}
         items = [
-            {"locale": locales[code], "source": source, "target": target, "changes_requested": changes_requested}
-            for code, source, target, changes_requested in todo_for(self.languages)
+            {"locale": target.locale, "source": source, "target": target, "changes_requested": changes_requested}
+            for _code, source, target, changes_requested in todo_for(self.languages)
         ]
         return {"items": items}
 
