@@ -24,11 +24,15 @@ from approvals.guard import is_guarded_model, is_guarded_snippet
 EDITOR_FLAG = "_portal_translation_editor_page_id"
 
 
-def enabled_translation(obj):
-    """The enabled wagtail-localize translation that produces ``obj`` (a page or a translatable snippet), if any."""
-    return Translation.objects.filter(
-        source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
-    ).first()
+def enabled_translation(instance):
+    """The enabled wagtail-localize Translation whose target is ``instance`` (a page or snippet), or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
 
 
 def submit_for_review(page, user):

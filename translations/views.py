@@ -77,9 +77,10 @@ class TranslationStatusView(ReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         locales = target_languages()
-        rows = status_rows(context["object_list"], locales)
         all_rows = status_rows(self.object_list, locales)
         counts = counts_by_language(all_rows, locales)
+        row_of = {row.source.pk: row for row in all_rows}  # this page of results, without computing it again
+        rows = [row_of[page.pk] for page in context["object_list"] if page.pk in row_of]
         context.update(
             locales=locales,
             table=[

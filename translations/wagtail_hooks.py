@@ -15,10 +15,10 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
-from wagtail_localize.models import Translation
 
+from approvals.translation_editor import enabled_translation
 from translations import urls
 from translations.models import QueuedTranslation
 from translations.po import PO_IMPORT_ACTION
@@ -40,16 +40,6 @@ def register_admin_urls():
 
 
 # Submitting from the translation editor -----------------------------------------------------------------------------
-def enabled_translation_of(instance):
-    return (
-        Translation.objects.filter(
-            source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
-        )
-        .select_related("source", "target_locale")
-        .first()
-    )
-
-
 def submit_from_translation_editor(request, instance):
     """The translation editor's main action posts ``action=publish``; here it saves a draft and starts approval.
 
@@ -61,7 +51,7 @@ def submit_from_translation_editor(request, instance):
         raise PermissionDenied(_("Only editors can start, stop or synchronise translations."))
     if request.POST.get("action") != "publish":
         return None
-    translation = enabled_translation_of(instance)
+    translation = enabled_translation(instance)
     if translation is None or not isinstance(instance, DraftStateMixin):
         return None
     try:
@@ -174,10 +164,9 @@ class TranslatorTodoPanel(Component):
         self.languages = languages
 
     def get_context_data(self, parent_context):
-        locales = {locale.language_code: locale for locale in Locale.objects.all()}
         items = [
-            {"locale": locales[code], "source": source, "target": target, "changes_requested": changes_requested}
-            for code, source, target, changes_requested in todo_for(self.languages)
+            {"locale": target.locale, "source": source, "target": target, "changes_requested": changes_requested}
+            for _code, source, target, changes_requested in todo_for(self.languages)
         ]
         return {"items": items}
 

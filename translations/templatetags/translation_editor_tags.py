@@ -30,7 +30,6 @@ def translation_editor_config(context, translation, instance):
     user = context["request"].user
     return {
         **content_language(translation.target_locale),
-        "sourceLang": translation.source.locale.language_code,
         "canSubmit": isinstance(instance, DraftStateMixin),
         "submitLabel": _("Submit for partner approval"),
         "submittingLabel": _("Submitting…"),

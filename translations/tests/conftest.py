@@ -2,14 +2,8 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Locale
 
 from translations.models import GlossaryTerm
-
-
-@pytest.fixture
-def locales(portal):
-    return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
 @pytest.fixture

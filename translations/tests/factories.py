@@ -101,8 +101,3 @@ def approve_until_finished(client, page, users, approvers=("dgct", "arm", "embas
         else:
             raise AssertionError(f"nobody among {approvers} may approve {task}")
     raise AssertionError("the workflow did not finish")
-
-
-def refused(response):
-    """A refusal: a 403, or the admin's own answer to PermissionDenied (back to the dashboard with a message)."""
-    return response.status_code == 403 or (response.status_code == 302 and response.url == reverse("wagtailadmin_home"))

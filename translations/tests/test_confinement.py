@@ -7,8 +7,9 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from approvals.tests.helpers import refused
 from translations.models import GlossaryTerm
-from translations.tests.factories import french_page, page_form_data, put_string, refused, segment, translation_of
+from translations.tests.factories import french_page, page_form_data, put_string, segment, translation_of
 
 pytestmark = pytest.mark.django_db
 
