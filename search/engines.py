@@ -21,7 +21,6 @@ from search.results import (
     excerpt_html,
     hit_from_document,
     hit_from_labels,
-    normalized_word,
     word_matcher,
 )
 
@@ -224,7 +223,7 @@ class DatabaseEngine:
         window = filtered[(query.page - 1) * PER_PAGE : query.page * PER_PAGE]
 
         def is_match(word):
-            return text.light_stem(normalized_word(word)) in stems
+            return text.light_stem(text.normalize_token(word)) in stems
 
         hits = [hit_from_document(d, is_match) for _s, d in window]
         return Results(hits=hits, total=len(filtered), facets=facets, matched_any=matched_any)
