@@ -182,7 +182,7 @@ def build_suggest_body(prefix, size=8):
     }
 
 
-def parse_search_response(response, language):
+def parse_search_response(response):
     hits = []
     for raw in response["hits"]["hits"]:
         source = raw["_source"]
@@ -263,10 +263,10 @@ class ElasticsearchEngine:
     def search(self, query):
         name = index_name(query.language, self.prefix)
         response = self._call(self.client.search, index=name, **build_search_body(query))
-        results = parse_search_response(response, query.language)
+        results = parse_search_response(response)
         if results.total == 0 and len(query.terms) > 1:
             response = self._call(self.client.search, index=name, **build_search_body(query, operator="or"))
-            results = parse_search_response(response, query.language)
+            results = parse_search_response(response)
             results.matched_any = results.total > 0
         return results
 
