@@ -73,7 +73,7 @@ FACET_PARAMS = {"type": "type", "themes": "theme", "regions": "region"}
 
 def _facet_groups(request, query, results):
     titles = {"type": _("Type of content"), "themes": _("Theme"), "regions": _("Region")}
-    active = {"type": query.page_type, "themes": query.theme, "regions": query.region}
+    active = query.filters()
     groups = []
     for facet, values in results.facets.items():
         param = FACET_PARAMS[facet]
@@ -81,8 +81,8 @@ def _facet_groups(request, query, results):
             {
                 "label": v.label,
                 "count": v.count,
-                "selected": active[facet] == v.value,
-                "url": _page_url(request, 1, **{param: "" if active[facet] == v.value else v.value}),
+                "selected": active.get(facet) == v.value,
+                "url": _page_url(request, 1, **{param: "" if active.get(facet) == v.value else v.value}),
             }
             for v in values
         ]
