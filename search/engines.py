@@ -214,7 +214,7 @@ class DatabaseEngine:
                     continue
                 values = [d.page_type] if facet == "type" else d.__dict__[facet].split()
                 for v in values:
-                    label = d.labels.get("type" if facet == "type" else facet, {}).get(v, v)
+                    label = d.labels.get(facet, {}).get(v, v)
                     counts[v] = (label, counts.get(v, (label, 0))[1] + 1)
             facets[facet] = sorted(
                 (FacetValue(v, label, n) for v, (label, n) in counts.items()), key=lambda f: (-f.count, f.label)
