@@ -7,6 +7,8 @@ strips the article and attached prepositions; English stems with the english ste
 sub-field for suggestions. Everything here except the network calls is plain data, tested without a server.
 """
 
+import functools
+
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -52,10 +54,12 @@ LANGUAGE_ANALYSIS = {
 }
 
 
+def index_prefix():
+    return settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("INDEX_PREFIX", "portal_")
+
+
 def index_name(language, prefix=None):
-    if prefix is None:
-        prefix = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("INDEX_PREFIX", "portal_")
-    return f"{prefix}pages_{language}"
+    return f"{index_prefix() if prefix is None else prefix}pages_{language}"
 
 
 def index_settings(language):
@@ -178,7 +182,7 @@ def build_suggest_body(prefix, size=8):
     }
 
 
-def parse_search_response(response, language):
+def parse_search_response(response):
     hits = []
     for raw in response["hits"]["hits"]:
         source = raw["_source"]
@@ -217,8 +221,9 @@ class ElasticsearchEngine:
 
     @classmethod
     def from_settings(cls):
-        backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {})
-        return cls(settings.ELASTICSEARCH_URL, backend.get("INDEX_PREFIX", "portal_"))
+        """The engine of the configured server, made once per process and settings: its client keeps its connections
+        open from one search (or suggestion, or index push) to the next instead of connecting for each."""
+        return _configured_engine(settings.ELASTICSEARCH_URL, index_prefix())
 
     def _call(self, method, **kwargs):
         from elastic_transport import TransportError
@@ -258,16 +263,21 @@ class ElasticsearchEngine:
     def search(self, query):
         name = index_name(query.language, self.prefix)
         response = self._call(self.client.search, index=name, **build_search_body(query))
-        results = parse_search_response(response, query.language)
+        results = parse_search_response(response)
         if results.total == 0 and len(query.terms) > 1:
             response = self._call(self.client.search, index=name, **build_search_body(query, operator="or"))
-            results = parse_search_response(response, query.language)
+            results = parse_search_response(response)
             results.matched_any = results.total > 0
         return results
 
     def suggest(self, language, prefix):
         response = self._call(self.client.search, index=index_name(language, self.prefix), **build_suggest_body(prefix))
         return [{"title": h["_source"]["title"], "url": h["_source"]["url"]} for h in response["hits"]["hits"]]
+
+
+@functools.cache
+def _configured_engine(url, prefix):
+    return ElasticsearchEngine(url, prefix)
 
 
 def elasticsearch_ping():

@@ -21,7 +21,6 @@ from search.results import (
     excerpt_html,
     hit_from_document,
     hit_from_labels,
-    normalized_word,
     word_matcher,
 )
 
@@ -108,9 +107,6 @@ class DatabaseEngine:
         so do the words of their excerpts that stem like the query's. Returns Results."""
         offset = (query.page - 1) * PER_PAGE
         total, rows, matched, facets = self._query_postgresql(query, config, tsquery_sql, tsquery_params, offset)
-        if not rows and total:  # a page past the end: show the last one
-            last = (-(-total // PER_PAGE) - 1) * PER_PAGE
-            total, rows, matched, facets = self._query_postgresql(query, config, tsquery_sql, tsquery_params, last)
         is_match = word_matcher(matched)
         hits = [
             hit_from_labels(page_id, title, url, page_type, labels, excerpt_html(source, is_match))
@@ -218,18 +214,16 @@ class DatabaseEngine:
                     continue
                 values = [d.page_type] if facet == "type" else d.__dict__[facet].split()
                 for v in values:
-                    label = d.labels.get("type" if facet == "type" else facet, {}).get(v, v)
+                    label = d.labels.get(facet, {}).get(v, v)
                     counts[v] = (label, counts.get(v, (label, 0))[1] + 1)
             facets[facet] = sorted(
                 (FacetValue(v, label, n) for v, (label, n) in counts.items()), key=lambda f: (-f.count, f.label)
             )
         filtered = sorted((x for x in selected if keep(x[1])), key=lambda x: (-x[0][1], x[1].title))
-        total = len(filtered)
-        page = min(query.page, max(1, -(-total // PER_PAGE)))
-        window = filtered[(page - 1) * PER_PAGE : page * PER_PAGE]
+        window = filtered[(query.page - 1) * PER_PAGE : query.page * PER_PAGE]
 
         def is_match(word):
-            return text.light_stem(normalized_word(word)) in stems
+            return text.light_stem(text.normalize_token(word)) in stems
 
         hits = [hit_from_document(d, is_match) for _s, d in window]
-        return Results(hits=hits, total=total, facets=facets, matched_any=matched_any)
+        return Results(hits=hits, total=len(filtered), facets=facets, matched_any=matched_any)

@@ -43,6 +43,11 @@ class SearchQuery:
         return {k: v for k, v in active.items() if v and k != without}
 
 
+def page_count(total):
+    """How many result pages ``total`` matches fill: at least one."""
+    return max(1, -(-total // PER_PAGE))
+
+
 def _clean(value):
     # Drop control characters and surrogates left by broken percent-encoding; keep everything else for display.
     return "".join(ch for ch in value if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF)

@@ -58,8 +58,7 @@ def hit_from_labels(page_id, title, url, page_type, labels, excerpt=""):
 
 def hit_from_document(document, is_match):
     """A Hit from an index row, its excerpt highlighted where ``is_match(word)``."""
-    source = document.excerpt_source or excerpt_source(document.summary, document.body)
-    excerpt = excerpt_html(source, is_match)
+    excerpt = excerpt_html(document.excerpt_source, is_match)
     return hit_from_labels(document.page_id, document.title, document.url, document.page_type, document.labels, excerpt)
 
 
@@ -114,18 +113,10 @@ def excerpt_source(summary, body):
     return f"{summary} {body}".strip()[:EXCERPT_SOURCE_CHARS]
 
 
-def words_of(source):
-    return {source[a:b] for a, b in (m.span() for m in WORD_SPAN.finditer(source))}
-
-
-def normalized_word(word):
-    return text.normalize_token(word)
-
-
 def excerpt_words(source):
     """The distinct normalised words of an excerpt source, sorted; a word is highlighted when its normalised form
     stems like a query word, so these are all a search needs to stem."""
-    return sorted({n for n in (normalized_word(w) for w in words_of(source)) if n})
+    return sorted({n for n in (text.normalize_token(m.group()) for m in WORD_SPAN.finditer(source)) if n})
 
 
 def word_matcher(matched):
@@ -136,7 +127,7 @@ def word_matcher(matched):
 
     def is_match(word):
         if word not in seen:
-            seen[word] = normalized_word(word) in matched
+            seen[word] = text.normalize_token(word) in matched
         return seen[word]
 
     return is_match

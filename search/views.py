@@ -19,14 +19,19 @@ def search(request):
     context = {"search_query": query.raw, "query": query, "results": None}
     if query.is_empty:
         return render(request, "search/search.html", context)
+    engine = get_engine()
     try:
-        results = get_engine().search(query)
+        results = engine.search(query)
+        pages = search_query.page_count(results.total)
+        if query.page > pages:  # a page past the end (a stale or edited link): show the last one, whatever the engine
+            query.page = pages
+            if results.total:
+                results = engine.search(query)
     except SearchUnavailable as exc:
         logger.error("Search unavailable: %s", exc)
         context["unavailable"] = True
         return render(request, "search/search.html", context, status=503)
-    pages = max(1, -(-results.total // search_query.PER_PAGE))
-    current = min(query.page, pages)
+    current = query.page
     context.update(
         results=results,
         current_page=current,
@@ -68,7 +73,7 @@ FACET_PARAMS = {"type": "type", "themes": "theme", "regions": "region"}
 
 def _facet_groups(request, query, results):
     titles = {"type": _("Type of content"), "themes": _("Theme"), "regions": _("Region")}
-    active = {"type": query.page_type, "themes": query.theme, "regions": query.region}
+    active = query.filters()
     groups = []
     for facet, values in results.facets.items():
         param = FACET_PARAMS[facet]
@@ -76,8 +81,8 @@ def _facet_groups(request, query, results):
             {
                 "label": v.label,
                 "count": v.count,
-                "selected": active[facet] == v.value,
-                "url": _page_url(request, 1, **{param: "" if active[facet] == v.value else v.value}),
+                "selected": active.get(facet) == v.value,
+                "url": _page_url(request, 1, **{param: "" if active.get(facet) == v.value else v.value}),
             }
             for v in values
         ]

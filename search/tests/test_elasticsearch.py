@@ -93,7 +93,7 @@ def test_a_response_becomes_hits_with_labels_and_facets():
             }
         },
     }
-    results = elastic.parse_search_response(response, "fr")
+    results = elastic.parse_search_response(response)
     assert results.total == 1
     hit = results.hits[0]
     assert (hit.title, hit.type_label, hit.region_labels) == ("Charte", "Outil", ["Rabat-Salé-Kénitra"])
