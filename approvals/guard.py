@@ -107,8 +107,7 @@ class ApprovalGuarded:
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if self._refuse_unapproved_live_content(update_fields) == _KEEP_LIVE_CONTENT:
-            # The stored row is live with its approved content: it stays live, and only bookkeeping is written.
-            self.live = True
+            # The public content stays as stored: only bookkeeping is written.
             names = [field.name for field in self._meta.concrete_fields if field.name in BOOKKEEPING_FIELDS]
             if update_fields is not None:
                 names = [name for name in names if name in set(update_fields)]
@@ -145,6 +144,7 @@ class SnippetApprovalGuardMixin(ApprovalGuarded):
             if not self.live and self.live_revision_id is None:
                 return None  # unpublishing
             if self.live_revision_id == previous["live_revision_id"]:
+                self.live = True  # stays live, whatever wagtail-localize's "save as draft" set
                 return _KEEP_LIVE_CONTENT
             ensure_may_go_live(self.live_revision_id)
             return None
