@@ -116,7 +116,6 @@ class ToolPage(ToolkitDetailPage):
 
     template = "pages/tool_page.html"
     parent_page_types = ["toolkit.ToolIndexPage"]
-    listing_prefetch = ["themes", "developed_by_regions"]
 
     themes = themes_field()
     tool_type = models.CharField(_("type of tool"), max_length=20, choices=ToolType.choices)

@@ -15,7 +15,7 @@ from toolkit.tests import factories
 
 BUDGETS = {
     "home": 23,
-    "tool_index": 22,
+    "tool_index": 21,
     "tool_index_filtered": 26,
     "tool": 25,
     "guide_index": 15,
