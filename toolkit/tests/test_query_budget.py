@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from toolkit.reference import REGION_CODES
 from toolkit.tests import factories
 
 BUDGETS = {
@@ -30,7 +31,6 @@ BUDGETS = {
     "region": 20,
     "overview": 17,
 }
-REGION_CODES = [f"{n:02d}" for n in range(1, 13)]
 
 
 @pytest.fixture
