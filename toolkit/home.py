@@ -13,11 +13,13 @@ def home_context(home, request):
     def live(model):
         return model.objects.live().public().filter(locale=home.locale)
 
-    tools = list(live(ToolPage).filter(featured=True).prefetch_related("themes").order_by("title")[:FEATURED])
-    guides = list(
-        live(GuidePage).filter(featured=True).prefetch_related("themes").order_by("-publication_date")[:FEATURED]
-    )
-    experiences = live(ExperiencePage).prefetch_related("themes", "region").order_by("-year", "-first_published_at")
+    def cards(model):
+        """Live pages of ``model`` with what their cards read, as the index pages prefetch it."""
+        return live(model).prefetch_related(*model.listing_prefetch)
+
+    tools = list(cards(ToolPage).filter(featured=True).order_by("title")[:FEATURED])
+    guides = list(cards(GuidePage).filter(featured=True).order_by("-publication_date")[:FEATURED])
+    experiences = cards(ExperiencePage).order_by("-year", "-first_published_at")
     return {
         "catalogue": catalogue,
         "themes": list(catalogue.themes.values()),

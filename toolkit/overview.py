@@ -1,5 +1,7 @@
 """The adoption overview: every tool against the 12 regions, in a fixed number of queries."""
 
+from collections import Counter
+
 from toolkit.listings import build_listing
 from toolkit.models import Adoption, ToolPage
 from toolkit.models.indexes import theme_facet
@@ -23,10 +25,10 @@ def adoption_matrix(request, locale, catalogue):
     rows = [
         (tool, [(region, statuses.get((tool.translation_key, region.code))) for region in regions]) for tool in shown
     ]
-    totals = {
-        region.code: sum(
-            1 for _tool, cells in rows for cell_region, status in cells if cell_region is region and status
-        )
-        for region in regions
+    tools_used = Counter(code for _key, code in statuses)  # one status per shown tool and region
+    return {
+        "listing": listing,
+        "regions": regions,
+        "rows": rows,
+        "region_totals": [tools_used[region.code] for region in regions],
     }
-    return {"listing": listing, "regions": regions, "rows": rows, "region_totals": [totals[r.code] for r in regions]}

@@ -45,14 +45,16 @@ class ToolkitIndexPage(BasePage):
     def listed_pages(self):
         return self.child_model.objects.child_of(self).live().public().order_by(*self.ordering)
 
-    def facets(self, catalogue):
+    def facets(self, catalogue, pages):
+        """The listing's filters; ``pages`` are the listed pages, for options drawn from them."""
         return []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         catalogue = Catalogue(self.locale)
-        queryset = self.listed_pages().prefetch_related(*self.child_model.listing_prefetch)
-        listing = build_listing(request, queryset, self.facets(catalogue))
+        pages = self.listed_pages()
+        queryset = pages.prefetch_related(*self.child_model.listing_prefetch)
+        listing = build_listing(request, queryset, self.facets(catalogue, pages))
         context.update(listing=listing, catalogue=catalogue)
         context["cards"] = [item.card(catalogue) for item in listing.page.object_list]
         return context
@@ -77,7 +79,7 @@ class ToolIndexPage(ToolkitIndexPage):
 
     child_model = ToolPage
 
-    def facets(self, catalogue):
+    def facets(self, catalogue, pages):
         return [
             theme_facet(catalogue),
             Facet("region", _("Region"), region_options(catalogue), pairs=ToolPage.region_pairs),
@@ -97,7 +99,7 @@ class GuideIndexPage(ToolkitIndexPage):
 
     child_model = GuidePage
 
-    def facets(self, catalogue):
+    def facets(self, catalogue, pages):
         return [theme_facet(catalogue)]
 
 
@@ -113,12 +115,12 @@ class ExperienceIndexPage(ToolkitIndexPage):
 
     child_model = ExperiencePage
 
-    def facets(self, catalogue):
-        years = ExperiencePage.objects.filter(locale=self.locale).order_by("-year").values_list("year", flat=True)
+    def facets(self, catalogue, pages):
+        years = pages.order_by("-year").values_list("year", flat=True).distinct()
         return [
             theme_facet(catalogue),
             Facet("region", _("Region"), region_options(catalogue), "region__code"),
-            Facet("year", _("Year"), [(str(year), str(year)) for year in dict.fromkeys(years)], "year"),
+            Facet("year", _("Year"), [(str(year), str(year)) for year in years], "year"),
         ]
 
 
@@ -134,7 +136,7 @@ class RecommendationIndexPage(ToolkitIndexPage):
 
     child_model = RecommendationPage
 
-    def facets(self, catalogue):
+    def facets(self, catalogue, pages):
         return [
             theme_facet(catalogue),
             Facet("status", _("Implementation status"), list(RecommendationStatus.choices), "status"),
@@ -152,7 +154,7 @@ class BenchmarkIndexPage(ToolkitIndexPage):
 
     child_model = BenchmarkPage
 
-    def facets(self, catalogue):
+    def facets(self, catalogue, pages):
         return [theme_facet(catalogue)]
 
 

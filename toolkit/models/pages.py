@@ -9,7 +9,6 @@ source. Relations point at source (French) objects; templates show their version
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -116,7 +115,6 @@ class ToolPage(ToolkitDetailPage):
 
     template = "pages/tool_page.html"
     parent_page_types = ["toolkit.ToolIndexPage"]
-    listing_prefetch = ["themes", "developed_by_regions"]
 
     themes = themes_field()
     tool_type = models.CharField(_("type of tool"), max_length=20, choices=ToolType.choices)
@@ -529,5 +527,4 @@ class RegionPage(ToolkitDetailPage):
             "developed_tools": list(developed.order_by("title")),
             "experiences": list(experiences),
             "census": self.census(),
-            "language_code": translation.get_language(),
         }

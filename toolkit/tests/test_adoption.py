@@ -113,3 +113,13 @@ def test_translators_cannot_record_adoptions(client, users, site):
     response = add_adoption(client, site["tool"], "01")
     assert response.status_code in (302, 403)
     assert not models.Adoption.objects.exists()
+
+
+def test_overview_counts_the_tools_used_in_each_region(client, site):
+    other = factories.ToolPageFactory(parent=site["tree"]["tools"], title="Charte")
+    factories.AdoptionFactory(tool=site["tool"], region_code="04")
+    factories.AdoptionFactory(tool=other, region_code="04", status=models.AdoptionStatus.PLANNED)
+    factories.AdoptionFactory(tool=site["tool"], region_code="09")
+    factories.AdoptionFactory(tool=other, region_code="01", live=False)  # a draft: not public yet
+    totals = client.get(site["tree"]["overview"].url).context["region_totals"]
+    assert totals == [0, 0, 0, 2, 0, 0, 0, 0, 1, 0, 0, 0]

@@ -11,11 +11,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from toolkit.reference import REGION_CODES
 from toolkit.tests import factories
 
 BUDGETS = {
     "home": 23,
-    "tool_index": 22,
+    "tool_index": 21,
     "tool_index_filtered": 26,
     "tool": 25,
     "guide_index": 15,
@@ -30,7 +31,6 @@ BUDGETS = {
     "region": 20,
     "overview": 17,
 }
-REGION_CODES = [f"{n:02d}" for n in range(1, 13)]
 
 
 @pytest.fixture
