@@ -68,6 +68,18 @@ def users(portal, django_user_model):
     return {user.username: user for user in django_user_model.objects.all()}
 
 
+@pytest.fixture
+def clients(users):
+    """A test client logged in as each demo account, by username."""
+    from django.test import Client
+
+    logged_in = {}
+    for username, user in users.items():
+        logged_in[username] = Client()
+        logged_in[username].force_login(user)
+    return logged_in
+
+
 # The demo content, loaded once per test module that asks for it through the real ``load_demo_content`` command, inside
 # a transaction opened for the module; each test runs in a savepoint of it (pytest-django's ``db``) and the whole load
 # is rolled back when the module ends, so other modules still see a bare bootstrapped portal.

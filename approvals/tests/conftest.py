@@ -1,4 +1,4 @@
-"""Fixtures of the approval tests: a draft article in French, clients logged in as each demo account."""
+"""Fixtures of the approval tests: a draft article in French (``clients`` comes from the root conftest)."""
 
 import contextlib
 
@@ -6,23 +6,6 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from tests.testapp.models import ArticlePage
-
-
-@pytest.fixture
-def clients(users, client_factory):
-    return {username: client_factory(user) for username, user in users.items()}
-
-
-@pytest.fixture
-def client_factory():
-    from django.test import Client
-
-    def make(user):
-        c = Client()
-        c.force_login(user)
-        return c
-
-    return make
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ once the three partners have approved it."""
 import datetime
 
 import pytest
-from django.test import Client
 
 from approvals.tests.helpers import approve_snippet_by_all
 from toolkit import models
@@ -25,15 +24,6 @@ def add_adoption(client, tool, region_code, status="adopted", since="2024-05-02"
     if action:
         data[action] = "1"
     return client.post("/admin/snippets/toolkit/adoption/add/", data)
-
-
-@pytest.fixture
-def clients(users):
-    made = {}
-    for name, user in users.items():
-        made[name] = Client()
-        made[name].force_login(user)
-    return made
 
 
 def row(content, marker, end="</tr>"):
