@@ -18,3 +18,10 @@ def test_admin_follows_the_users_language(client, users, username, tag):
     response = client.get("/admin/")
     assert response.status_code == 200
     assert re.search(r"<html[^>]*>", response.content.decode()).group(0).startswith(tag)
+
+
+def test_admin_requests_no_avatar_from_a_third_party(clients):
+    """Gravatar would receive a hash of each staff address from every admin page view."""
+    body = clients["editor"].get("/admin/").content.decode()
+    assert "<img" in body or "avatar" in body
+    assert "gravatar" not in body.lower()

@@ -150,7 +150,9 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LANGUAGES_BIDI = ["ar"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's catalogues, then the admin's word for a language in Wagtail's own strings ("Langue", not "Région":
+# scripts/admin_language_terms.py builds it).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True
@@ -212,6 +214,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Régionalisation avancée"
+# No avatar requests to a third party (each would carry a hash of a staff address): initials only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "pptx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
