@@ -38,10 +38,14 @@ def _snippet_url(model, name, pk):
         return ""
 
 
+def snippet_edit_url(model, pk):
+    return _snippet_url(model, "edit", pk)
+
+
 def edit_url(obj):
     if is_page(obj):
         return reverse("wagtailadmin_pages:edit", args=[obj.pk])
-    return _snippet_url(type(obj), "edit", obj.pk)
+    return snippet_edit_url(type(obj), obj.pk)
 
 
 def unpublish_url(obj):

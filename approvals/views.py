@@ -3,22 +3,26 @@
 import django_filters
 from django.apps import apps
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext
+from django.urls import reverse
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.utils import get_admin_base_url
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from approvals import objects
 from approvals.audit import log_emergency_publication
+from approvals.exports import PortalSpreadsheetExportMixin
 from approvals.forms import EmergencyPublicationForm
 from approvals.guard import is_guarded_snippet, sanctioned_publication
 from approvals.models import EmergencyPublication, PartnerDecision, display_name
@@ -110,7 +114,7 @@ class DecisionFilterSet(WagtailFilterSet):
         self.filters["language"].extra["choices"] = settings.WAGTAIL_CONTENT_LANGUAGES
 
 
-class ApprovalsReportView(ReportView):
+class ApprovalsReportView(PortalSpreadsheetExportMixin, ReportView):
     """Every partner decision: page, language, revision, partner, decision, reviewer, time, comment; whether the
     revision was published without partner approval. Filterable; exported as CSV or XLSX."""
 
@@ -134,7 +138,7 @@ class ApprovalsReportView(ReportView):
     ]
     list_export = [
         "page_title",
-        "language",
+        "language_name",
         "revision_id",
         "get_partner_display",
         "get_decision_display",
@@ -142,10 +146,11 @@ class ApprovalsReportView(ReportView):
         "decided_at",
         "comment",
         "emergency_label",
+        "admin_link",
     ]
     export_headings = {
         "page_title": _("Page"),
-        "language": _("Language"),
+        "language_name": _("Language"),
         "revision_id": _("Revision"),
         "get_partner_display": _("Partner"),
         "get_decision_display": _("Decision"),
@@ -153,6 +158,7 @@ class ApprovalsReportView(ReportView):
         "decided_at": _("Time"),
         "comment": _("Comment"),
         "emergency_label": _("Published without partner approval"),
+        "admin_link": _("Link"),
     }
 
     def get_filename(self):
@@ -165,7 +171,29 @@ class ApprovalsReportView(ReportView):
         return annotate_emergency(object_list)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        return super().as_spreadsheet(annotate_emergency(list(queryset)), spreadsheet_format)
+        return super().as_spreadsheet(annotate_export(annotate_emergency(queryset)), spreadsheet_format)
+
+
+def annotate_export(decisions):
+    """What an export adds to each row: the language's name in the reader's language and the admin link."""
+    base_url = get_admin_base_url()
+    for decision in decisions:
+        decision.language_name = (
+            get_language_info(decision.language)["name_translated"] if decision.language else gettext("all languages")
+        )
+        obj_url = decision_edit_url(decision)
+        decision.admin_link = f"{base_url}{obj_url}" if obj_url else ""
+    return decisions
+
+
+def decision_edit_url(decision):
+    """The admin edit URL of the page or snippet a decision is about, without loading it."""
+    if decision.page_id:
+        return reverse("wagtailadmin_pages:edit", args=[decision.page_id])
+    model = ContentType.objects.get_for_id(decision.content_type_id).model_class() if decision.content_type_id else None
+    if model is None or not decision.object_id:
+        return ""
+    return objects.snippet_edit_url(model, decision.object_id)
 
 
 def annotate_emergency(decisions):
