@@ -25,3 +25,17 @@ def test_admin_requests_no_avatar_from_a_third_party(clients):
     body = clients["editor"].get("/admin/").content.decode()
     assert "<img" in body or "avatar" in body
     assert "gravatar" not in body.lower()
+
+
+def test_english_dates_put_the_day_first():
+    import datetime
+
+    from django.utils import formats, translation
+
+    moment = datetime.datetime(2026, 12, 1, 14, 30)
+    with translation.override("en"):
+        assert formats.date_format(moment.date()) == "1 December 2026"
+        assert formats.date_format(moment, "DATETIME_FORMAT") == "1 December 2026, 14:30"
+        assert formats.date_format(moment.date(), "SHORT_DATE_FORMAT") == "01/12/2026"
+    with translation.override("fr"):
+        assert formats.date_format(moment.date()) == "1 décembre 2026"

@@ -154,6 +154,8 @@ LANGUAGES_BIDI = ["ar"]
 # scripts/admin_language_terms.py builds it).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Africa/Casablanca"
+# British English dates (day before month) for "en": cms/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "portal_language"
