@@ -136,7 +136,7 @@ def revision_published(obj, revision):
 
     def body():
         if objects.is_page(obj):
-            return gettext("The page “%(title)s” is live: %(url)s\n") % {"title": title, "url": obj.full_url or ""}
+            return gettext("The page “%(title)s” is live: %(url)s\n") % {"title": title, "url": objects.public_url(obj)}
         return gettext("“%(title)s” is live on the portal: %(url)s\n") % {
             "title": title,
             "url": _absolute(objects.edit_url(obj)),

@@ -7,6 +7,7 @@ and admin URLs the trail, the notifications, the dashboard and the editor's pane
 from django.contrib.admin.utils import quote
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
+from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Page
 
 
@@ -46,6 +47,16 @@ def edit_url(obj):
     if is_page(obj):
         return reverse("wagtailadmin_pages:edit", args=[obj.pk])
     return snippet_edit_url(type(obj), obj.pk)
+
+
+def public_url(page):
+    """The page's public address on the portal's own domain (``WAGTAILADMIN_BASE_URL``), for e-mails.
+
+    A page's ``full_url`` is built from its Site record's host name, which an installation may leave at "localhost";
+    the admin's base URL is the one address every installation sets, and the public site shares its domain.
+    """
+    url_parts = page.get_url_parts()
+    return f"{get_admin_base_url()}{url_parts[2]}" if url_parts else ""
 
 
 def unpublish_url(obj):

@@ -1,6 +1,7 @@
 """The rule: a revision goes live only once DGCT, ARM and the British Embassy have each approved that revision."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from wagtail.models import Page, WorkflowState
@@ -161,6 +162,9 @@ def test_reviewers_are_mailed_when_a_revision_enters_review_and_the_author_on_pu
     # Ours only: Wagtail's own "approved" mail would repeat the decisions (approvals.notifications).
     assert [m.extra_headers.get(HEADER) for m in to_editor] == ["decision", "decision", "decision", "published"]
     assert all("Budget participatif" in m.subject for m in to_editor)
+    # Links use the portal's configured address, never the Site record's "localhost".
+    assert f"{settings.WAGTAILADMIN_BASE_URL}/fr/budget-participatif/" in to_editor[-1].body
+    assert "localhost" not in to_editor[-1].body
 
 
 def test_each_reviewer_is_offered_the_decision_only_while_their_partner_has_not_decided(clients, article):
