@@ -6,6 +6,7 @@ source. Relations point at source (French) objects; templates show their version
 ``toolkit.lookups``.
 """
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -137,9 +138,9 @@ class ToolPage(ToolkitDetailPage):
             [
                 FieldRowPanel([FieldPanel("tool_type"), FieldPanel("featured")]),
                 FieldPanel("audience"),
-                FieldPanel("themes"),
-                FieldPanel("developed_by_partners"),
-                FieldPanel("developed_by_regions"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("developed_by_partners", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("developed_by_regions", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("About the tool"),
         ),
@@ -235,7 +236,7 @@ class GuidePage(ToolkitDetailPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("version"), FieldPanel("publication_date"), FieldPanel("featured")]),
-                FieldPanel("themes"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("pdf"),
                 FieldPanel("related_tools"),
             ],
@@ -298,7 +299,7 @@ class ExperiencePage(ToolkitDetailPage):
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("region"), FieldPanel("year")]),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("context"),
         FieldPanel("actions"),
         FieldPanel("results"),
@@ -367,7 +368,7 @@ class RecommendationPage(ToolkitDetailPage):
         FieldPanel("recommendation"),
         FieldPanel("solutions"),
         FieldPanel("british_practice"),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("benchmarks"),
         FieldPanel("tools"),
     ]
@@ -419,7 +420,7 @@ class BenchmarkPage(ToolkitDetailPage):
         FieldPanel("uk_practice"),
         FieldPanel("transfers"),
         FieldPanel("adaptation"),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tools"),
     ]
     search_fields = [

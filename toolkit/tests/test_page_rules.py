@@ -70,3 +70,15 @@ def test_admin_offers_only_tools_under_the_tool_index(client, users, portal):
     # A single allowed type: Wagtail goes straight to the tool's creation form.
     assert response.redirect_chain[-1][0].endswith(f"/admin/pages/add/toolkit/toolpage/{tree['tools'].pk}/")
     assert_refused(client.get(f"/admin/pages/add/toolkit/guidepage/{tree['tools'].pk}/"))
+
+
+def test_themes_partners_and_regions_are_chosen_with_checkboxes(clients, portal):
+    """Ctrl-click multi-selects lose choices silently; each option is a labelled checkbox."""
+    tree = factories.toolkit_tree(portal["fr"])
+    factories.ThemeFactory()
+    factories.PartnerFactory()
+    factories.RegionPageFactory(parent=tree["regions"])
+    html = clients["editor"].get(f"/admin/pages/add/toolkit/toolpage/{tree['tools'].pk}/").content.decode()
+    for name in ("themes", "developed_by_partners", "developed_by_regions"):
+        assert f'type="checkbox" name="{name}"' in html, name
+        assert f'<select name="{name}"' not in html
