@@ -5,6 +5,7 @@ The environment is read here, once: ``DATABASE_URL``, ``SECRET_KEY``, ``ALLOWED_
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "security",
     "toolkit",
     "search",
     "approvals",
@@ -60,10 +62,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 # ModelBackend, plus the translation editor's request-scoped submit permission (approvals/backends.py).
 AUTHENTICATION_BACKENDS = [
+    # Login throttling first: a locked-out account or address is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "approvals.backends.TranslationEditorBackend",
 ]
@@ -80,9 +85,25 @@ MIDDLEWARE = [
     "translations.guards.TranslationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Who and from where, for events saved deep in a request (security/audit.py).
+    "security.audit.SecurityContextMiddleware",
+    # Login throttling: answers the lockout page (security/views.py); last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
+
+# Login throttling (django-axes): 5 wrong passwords lock the account (from any address) and the address (for any
+# account) for 30 minutes; `manage.py unlock_login` lifts it sooner. Addresses come from security/network.py, which
+# believes X-Forwarded-For only from the proxies in PORTAL_TRUSTED_PROXIES (comma-separated addresses or networks).
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES")
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "security.network.client_ip"
+AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
@@ -257,5 +278,6 @@ LOGGING = {
         # Wagtail logs every page action and django-tasks every task at INFO: too chatty for operators' commands.
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
