@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 # ModelBackend, plus the translation editor's request-scoped submit permission (approvals/backends.py).
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     # Translators work only in their language; only editors manage translations (translations/guards.py).
     "translations.guards.TranslationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy (public and admin policies) and Permissions-Policy: security/headers.py.
+    "security.headers.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Who and from where, for events saved deep in a request (security/audit.py).
     "security.audit.SecurityContextMiddleware",
@@ -104,6 +107,17 @@ AXES_CLIENT_IP_CALLABLE = "security.network.client_ip"
 AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Headers (production.py adds HSTS and secure cookies). Nothing frames the portal but the admin's own previews, which
+# Wagtail answers with SAMEORIGIN itself; CSP's frame-ancestors says the same to current browsers.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PORTAL_ADMIN_PATH = "admin/"
+PORTAL_CSP_REPORT_URI = os.environ.get("PORTAL_CSP_REPORT_URI", "")
+# The policies themselves are chosen per request by security.headers; this only switches django-csp on.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
