@@ -28,6 +28,7 @@ from approvals.guard import is_guarded_snippet, sanctioned_publication
 from approvals.models import EmergencyPublication, PartnerDecision, display_name
 from approvals.partners import PARTNER_CHOICES
 from approvals.permissions import may_emergency_publish
+from security.audit import log_export
 
 
 class EmergencyPublishView(WagtailAdminTemplateMixin, FormView):
@@ -124,7 +125,17 @@ class ApprovalsReportView(PortalSpreadsheetExportMixin, ReportView):
     index_results_url_name = "approvals:report_results"
     filterset_class = DecisionFilterSet
     model = PartnerDecision
-    permission_required = None  # every admin user may read the approval trail
+    permission_required = None  # checked in dispatch: Wagtail's ReportView knows no model permission
+
+    def dispatch(self, request, *args, **kwargs):
+        """Editors, the partners' reviewers and superusers read the trail (``approvals.view_partnerdecision``,
+        granted by ``bootstrap_portal``); translators and others are refused. Each export is logged."""
+        if not request.user.has_perm("approvals.view_partnerdecision"):
+            raise PermissionDenied(gettext("Only editors and the partners' reviewers can read the approval trail."))
+        if self.is_export:
+            log_export(request, "approvals", request.GET.get("export"))
+        return super().dispatch(request, *args, **kwargs)
+
     columns = [
         Column("page_title", label=_("Page")),
         Column("language", label=_("Language")),

@@ -41,9 +41,18 @@ def register_approvals_urls():
     return [path("approvals/", include((urls, "approvals"), namespace="approvals"))]
 
 
+class ApprovalTrailMenuItem(MenuItem):
+    """Shown to whoever may read the trail (the report's own rule, ``approvals.view_partnerdecision``)."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("approvals.view_partnerdecision")
+
+
 @hooks.register("register_reports_menu_item")
 def register_approvals_report_menu_item():
-    return MenuItem(_("Approvals"), reverse("approvals:report"), name="approvals", icon_name="tasks", order=50)
+    return ApprovalTrailMenuItem(
+        _("Approvals"), reverse("approvals:report"), name="approvals", icon_name="tasks", order=50
+    )
 
 
 @hooks.register("construct_homepage_panels")

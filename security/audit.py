@@ -26,6 +26,7 @@ LOGIN_FAILED = "portal.login_failed"
 LOCKOUT = "portal.lockout"
 UNLOCK = "portal.unlock"
 GROUPS_CHANGED = "portal.groups_changed"
+EXPORT = "portal.export"
 
 
 def record(action, *, user=None, account=None, request=None, **data):
@@ -40,6 +41,11 @@ def record(action, *, user=None, account=None, request=None, **data):
     logger.info("%s account=%s by=%s %s", action, account_name, user_name, data)
     if account is not None and getattr(account, "pk", None):
         log(instance=account, action=action, user=user, data=data)
+
+
+def log_export(request, report, export_format):
+    """A report exported to a file leaves the admin with its data: say who took what, and from where."""
+    record(EXPORT, user=request.user, request=request, report=report, format=export_format or "")
 
 
 def _account(username):

@@ -13,3 +13,4 @@ def register_security_actions(actions):
     actions.register_action(audit.LOCKOUT, _("Locked out after failed sign-ins"), _("Locked out after failed sign-ins"))
     actions.register_action(audit.UNLOCK, _("Sign-in lockout lifted"), _("Sign-in lockout lifted"))
     actions.register_action(audit.GROUPS_CHANGED, _("Groups changed"), _("Groups changed"))
+    actions.register_action(audit.EXPORT, _("Report exported"), _("Report exported"))

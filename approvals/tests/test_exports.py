@@ -61,3 +61,27 @@ def test_xlsx_gives_local_times_to_the_second(clients, decided):
     decision = PartnerDecision.objects.get(partner="dgct")
     local = decision.decided_at.astimezone(ZoneInfo(settings.TIME_ZONE)).replace(microsecond=0, tzinfo=None)
     assert next(row for row in rows if row["Commentaire"] == "Conforme.")["Date et heure"] == local
+
+
+@pytest.mark.parametrize("username", ["translator_ar", "translator_en", "translator_fr"])
+def test_translators_cannot_read_or_export_the_trail(clients, decided, username):
+    for params in ({}, {"export": "csv"}, {"export": "xlsx"}):
+        response = clients[username].get(reverse("approvals:report"), params)
+        assert response.status_code in (302, 403)
+        assert b"Conforme." not in (
+            response.content if not response.streaming else b"".join(response.streaming_content)
+        )
+    menu = clients[username].get("/admin/").content.decode()
+    assert reverse("approvals:report") not in menu
+
+
+@pytest.mark.parametrize("username", ["editor", "dgct", "arm", "embassy", "admin"])
+def test_editors_reviewers_and_superusers_read_the_trail_and_each_export_is_logged(clients, users, decided, username):
+    from wagtail.models import ModelLogEntry
+
+    assert clients[username].get(reverse("approvals:report")).status_code == 200
+    assert reverse("approvals:report") in clients[username].get("/admin/").content.decode()
+    response = clients[username].get(reverse("approvals:report"), {"export": "csv"}, REMOTE_ADDR="198.51.100.50")
+    assert response.status_code == 200
+    entry = ModelLogEntry.objects.get(action="portal.export", user=users[username])
+    assert entry.data == {"ip": "198.51.100.50", "report": "approvals", "format": "csv"}

@@ -84,6 +84,8 @@ TRANSLATOR_SNIPPET_PERMISSIONS = [("toolkit", f"change_{model}") for model in ("
 REVIEWER_SNIPPET_PERMISSIONS = [
     ("toolkit", f"{action}_{model}") for model in TOOLKIT_SNIPPETS for action in ("view", "publish")
 ]
+# The approval trail (Reports → Approvals and its exports) is read by editors and the partners' reviewers only.
+APPROVAL_TRAIL_PERMISSION = ("approvals", "view_partnerdecision")
 CHOOSER_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 
 DEMO_USERS = [
@@ -214,6 +216,7 @@ class Command(BaseCommand):
                 submit_translation_permission(),
                 *glossary_permissions("editor"),
                 *(_permission(app, codename) for app, codename in EDITOR_SNIPPET_PERMISSIONS),
+                _permission(*APPROVAL_TRAIL_PERMISSION),
             ],
         )
         for home in homes.values():
@@ -222,7 +225,12 @@ class Command(BaseCommand):
 
         for name in PARTNER_GROUPS:
             reviewers = self.group(
-                name, [access_admin, *(_permission(app, codename) for app, codename in REVIEWER_SNIPPET_PERMISSIONS)]
+                name,
+                [
+                    access_admin,
+                    *(_permission(app, codename) for app, codename in REVIEWER_SNIPPET_PERMISSIONS),
+                    _permission(*APPROVAL_TRAIL_PERMISSION),
+                ],
             )
             self.collection_permissions(reviewers, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 
