@@ -44,8 +44,11 @@ run: $(VENV)/.runtime catalogues ## Set up (first time) and serve the portal at 
 	@echo "  Admin:        http://127.0.0.1:8000/admin/"
 	@echo "  Demo logins (password: $(DEMO_PASSWORD)): admin (superuser), editor, dgct, arm, embassy,"
 	@echo "                translator_ar, translator_en, translator_fr"
+	@echo "  Mail is queued and sent by a worker started beside the server (printed here: no EMAIL_HOST)."
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@# The mail worker (cms/mail.py) runs as long as the server does.
+	$(PY) manage.py runmailer & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:8000
 
 browsers: ## Install Debian's Chromium for the browser tests when missing
 	@if [ ! -x /usr/bin/chromium ]; then \

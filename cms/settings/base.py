@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "mailer",
 ]
 
 # ModelBackend, plus the translation editor's request-scoped submit permission (approvals/backends.py).
@@ -270,11 +271,15 @@ if ELASTICSEARCH_URL:
         "INDEX_SETTINGS": {},
     }
 
-# Mail: console by default; SMTP when EMAIL_HOST is set.
+# Mail is queued in the database (cms/mail.py) and delivered by `manage.py runmailer` through MAILER_EMAIL_BACKEND:
+# SMTP when EMAIL_HOST is set, else the console. EMAIL_TIMEOUT bounds each exchange with the server.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_BACKEND = (
+EMAIL_BACKEND = "cms.mail.QueuedEmailBackend"
+MAILER_EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
 )
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+MAILER_EMPTY_QUEUE_SLEEP = int(os.environ.get("MAILER_EMPTY_QUEUE_SLEEP", "5"))
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
@@ -293,5 +298,6 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
         "django_tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "mailer": {"level": "WARNING"},
     },
 }
