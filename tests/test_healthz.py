@@ -28,3 +28,37 @@ def test_healthz_is_503_when_the_database_is_unreachable(client):
     body = response.json()
     assert body["status"] == "unavailable"
     assert body["checks"]["database"] == "down"
+
+
+def test_the_development_server_keeps_no_connection_and_production_keeps_checked_ones():
+    """Django's runserver uses a thread per request: kept connections piled up until PostgreSQL refused more."""
+    import os
+    import secrets
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    def conn_settings(module, **env):
+        code = (
+            "import django; django.setup(); from django.conf import settings as s; "
+            "d = s.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+        )
+        environment = {
+            **{k: v for k, v in os.environ.items() if k not in ("DATABASE_CONN_MAX_AGE", "DJANGO_ALLOW_ASYNC_UNSAFE")},
+            "DJANGO_SETTINGS_MODULE": module,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/portal",
+            **env,
+        }
+        result = subprocess.run(  # noqa: S603  (this interpreter and a literal program)
+            [sys.executable, "-c", code],
+            cwd=settings.BASE_DIR,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout.split()
+
+    assert conn_settings("cms.settings.dev") == ["0", "True"]
+    assert conn_settings("cms.settings.production", SECRET_KEY=secrets.token_urlsafe(50)) == ["60", "True"]
