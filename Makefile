@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_PAGES ?= 10000
 
-.PHONY: help run test lint format messages catalogues bench bench-search browsers clean
+.PHONY: help run test lint format messages catalogues bench bench-search browsers clean backup restore
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -85,6 +85,13 @@ bench-search: $(VENV)/.runtime ## Search at scale: 10,000 pages, index build tim
 	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py migrate --no-input -v 0
 	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py bootstrap_portal
 	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py bench_search --pages $(BENCH_PAGES)
+
+backup: $(VENV)/.runtime ## Back up the database (DATABASE_URL, PostgreSQL) and the media into backups/<date> (or TO=folder)
+	$(PY) manage.py backup_portal $(if $(TO),--to '$(TO)')
+
+restore: $(VENV)/.runtime ## Replace the database and the media with a backup: make restore BACKUP=backups/<date>
+	@test -n '$(BACKUP)' || { echo "Name the backup folder: make restore BACKUP=backups/<date>"; exit 2; }
+	$(PY) manage.py restore_portal '$(BACKUP)' --yes
 
 clean: ## Remove the virtualenv, the SQLite database and compiled catalogues
 	rm -rf $(VENV) data/portal.sqlite3 static
