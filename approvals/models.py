@@ -17,6 +17,7 @@ from wagtail.models import Page, Task, TaskState
 from approvals.guard import revision_is_approved
 from approvals.objects import record_fields
 from approvals.partners import PARTNER_CHOICES, partner_for_user
+from approvals.reviewers import PartnerReviewLock
 
 
 class PartnerDecisionQuerySet(models.QuerySet):
@@ -158,6 +159,7 @@ class PartnerApprovalTask(Task):
     """
 
     admin_form_fields = Task.admin_form_fields
+    lock_class = PartnerReviewLock
 
     class Meta:
         verbose_name = _("Partner approval")
@@ -178,7 +180,8 @@ class PartnerApprovalTask(Task):
     def pending_partner(self, task_state, user):
         """The partner ``user`` may decide for on ``task_state``'s revision, or None.
 
-        None when the user reviews for no partner, authored the revision, or their partner already decided.
+        None when the user reviews for no partner (a superuser never does, whatever their groups), authored the
+        revision, or their partner already decided. Both the actions offered and ``on_action`` ask here.
         """
         if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS or task_state.task_id != self.pk:
             return None
@@ -204,10 +207,15 @@ class PartnerApprovalTask(Task):
         return RequestChangesForm if action == "reject" else ApproveForm
 
     def user_can_access_editor(self, obj, user):
+        """Reviewers open the editor of what they review, read-only (``locked_for_user``), to decide from it."""
         return partner_for_user(user) is not None
 
     def locked_for_user(self, obj, user):
-        return False
+        """Reviewers decide, they do not write; translators wait for the partners' decision or withdraw the
+        submission; editors may still edit (their edit restarts the review). See ``approvals.reviewers``."""
+        from approvals.reviewers import review_lock_message
+
+        return review_lock_message(user) is not None
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         """In-progress reviews still awaiting the user's partner (this feeds Wagtail's own dashboard panel too)."""

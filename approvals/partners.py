@@ -32,8 +32,11 @@ def partners_of_group_names(group_names):
 
 def partner_for_user(user):
     """The partner ``user`` reviews for, or None. Membership of two partner groups is refused when saved, so a
-    user has at most one; should the database hold two anyway, the user reviews for none (fail closed)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    user has at most one; should the database hold two anyway, the user reviews for none (fail closed).
+
+    A superuser never decides for a partner, whatever their groups: the approval must come from the partner's own
+    people (superusers have the emergency publication instead)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active or user.is_superuser:
         return None
     cache_attr = "_portal_partner"
     if not hasattr(user, cache_attr):

@@ -8,6 +8,7 @@ from wagtail.models import PagePermissionTester
 
 from approvals.guard import is_guarded_model
 from approvals.partners import partner_for_user
+from approvals.reviewers import PartnerReviewLock
 from approvals.translation_editor import EDITOR_FLAG
 
 
@@ -18,8 +19,9 @@ class PartnerApprovalPermissionTester(PagePermissionTester):
     def can_publish(self):
         """Nobody publishes directly. In wagtail-localize's translation editor only, the publish button is kept for
         whoever may edit the translation: there it submits the translation for approval
-        (``approvals.translation_editor``)."""
-        return getattr(self.user, EDITOR_FLAG, None) == self.page.pk and self.can_edit()
+        (``approvals.translation_editor``), unless the page is locked to the user (a reviewer, a translator of a page
+        in review, someone else's manual lock: ``approvals.reviewers``)."""
+        return getattr(self.user, EDITOR_FLAG, None) == self.page.pk and self.can_edit() and not self.page_locked()
 
     def can_publish_subpage(self):
         return False
@@ -28,7 +30,11 @@ class PartnerApprovalPermissionTester(PagePermissionTester):
         return may_emergency_publish(self.user, self.page)
 
     def can_unpublish(self):
-        if not self.user.is_active or not self.page.live or self.page_is_root or self.page_locked():
+        """The review's own lock (reviewers never write) does not stop its reviewers' safety action."""
+        if not self.user.is_active or not self.page.live or self.page_is_root:
+            return False
+        lock = self.page.get_lock()
+        if lock is not None and not isinstance(lock, PartnerReviewLock) and lock.for_user(self.user):
             return False
         return self.user.is_superuser or partner_for_user(self.user) is not None
 

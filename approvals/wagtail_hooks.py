@@ -4,9 +4,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.action_menu import WorkflowMenuItem as PageWorkflowMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
+from wagtail.snippets.action_menu import WorkflowMenuItem as SnippetWorkflowMenuItem
 
 from approvals import urls
 from approvals.audit import LOG_ACTIONS
@@ -16,6 +18,12 @@ from approvals.operator import OPERATOR_PUBLISH_ACTION
 from approvals.panels import AwaitingPartnerPanel
 from approvals.partners import partner_for_user
 from approvals.permissions import may_emergency_publish, may_unpublish_snippet
+from approvals.reviewers import (
+    is_reviewer,
+    refuse_reviewer_creation,
+    refuse_reviewer_deletion,
+    refuse_reviewer_writes,
+)
 from approvals.translation_editor import before_snippet_translation_editor, before_translation_editor
 
 
@@ -192,3 +200,42 @@ def live_snippets_are_unpublished_before_deletion(request, instances):
             % {"title": str(live[0])}
         )
     return None
+
+
+# Reviewers decide, they do not write (approvals.reviewers) ----------------------------------------------------------
+# First of the editors' hooks: a reviewer's POST is their decision or a refusal, before any other hook saves anything.
+hooks.register("before_edit_page", refuse_reviewer_writes, order=-30)
+hooks.register("before_edit_snippet", refuse_reviewer_writes, order=-30)
+hooks.register("before_create_snippet", refuse_reviewer_creation, order=-30)
+hooks.register("before_delete_snippet", refuse_reviewer_deletion, order=-30)
+
+
+def _decisions_in_locked_editor(menu_items, request, obj, item_class, locked):
+    """The editor is locked to reviewers (read-only, no autosave), which hides Wagtail's workflow buttons: put back
+    the decisions the task offers them. They post the edit form; ``refuse_reviewer_writes`` takes only the decision."""
+    task = getattr(obj, "current_workflow_task", None) if obj is not None else None
+    if not locked or task is None or not is_reviewer(request.user):
+        return
+    offered = [
+        item_class(name, label, modal, icon_name="success" if name == "approve" else "edit")
+        for name, label, modal in task.get_actions(obj, request.user)
+    ]
+    for position, item in enumerate(offered):
+        item.order = position - 100
+    menu_items[:0] = offered
+
+
+@hooks.register("construct_page_action_menu")
+def reviewers_decide_from_the_page_editor(menu_items, request, context):
+    page = context.get("page")
+    if context.get("view") == "edit":
+        _decisions_in_locked_editor(menu_items, request, page, PageWorkflowMenuItem, context.get("locked_for_user"))
+
+
+@hooks.register("construct_snippet_action_menu")
+def reviewers_decide_from_the_snippet_editor(menu_items, request, context):
+    instance = context.get("instance")
+    if context.get("view") == "edit":
+        _decisions_in_locked_editor(
+            menu_items, request, instance, SnippetWorkflowMenuItem, context.get("locked_for_user")
+        )

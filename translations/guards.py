@@ -9,18 +9,26 @@ front of every wagtail-localize view and every snippet view, keyed on the langua
   preview, snippet edit / add / delete / history and any other per-object snippet view);
 - only editors start, stop, restart, sync or convert translations;
 - syncing translations never publishes;
-- nothing writes into a page locked for the user (a page in partner review is locked to its translators).
+- partner reviewers write nothing here: they decide, they do not write (``approvals.reviewers``);
+- nothing writes into a page or snippet locked for the user: Wagtail's manual lock ("Lock" in the editor) by someone
+  else, and partner review, which locks it to its translators until the partners decide (a request for changes
+  unlocks it) or the submission is withdrawn. Editors may still correct it; their edit restarts the review.
 
-Refusals are 403s raised before the view runs, so they change nothing.
+The translation editor's submit button (a POST to the page or snippet edit view) meets the same lock in
+``translations.submission.submit_translation``. Refusals are 403s with the reason, answered before the view runs,
+so they change nothing.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.locks import BasicLock
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 
+from approvals.reviewers import is_reviewer, review_lock_message, reviewers_do_not_write_message
 from translations.po import upload_po
 from translations.roles import may_manage_translations, may_work_in
 
@@ -59,10 +67,14 @@ def check_language(user, instance):
 
 
 def check_not_locked(user, instance):
-    if isinstance(instance, Page):
-        lock = instance.get_lock()
-        if lock is not None and lock.for_user(user):
-            raise PermissionDenied(_("This page is locked: it is in review or being edited by someone else."))
+    """Refuse a write into ``instance`` (a page or a snippet) when it is locked to ``user``, saying why."""
+    get_lock = getattr(instance, "get_lock", None)
+    lock = get_lock() if get_lock is not None else None
+    if lock is None or not lock.for_user(user):
+        return
+    if isinstance(lock, BasicLock):
+        raise PermissionDenied(_("This content is locked by someone else: it cannot be changed until it is unlocked."))
+    raise PermissionDenied(review_lock_message(user) or _("This content is locked: it cannot be changed now."))
 
 
 class TranslationGuardMiddleware:
@@ -78,6 +90,13 @@ class TranslationGuardMiddleware:
         match = request.resolver_match
         if match is None or not request.user.is_authenticated:
             return None
+        try:
+            return self.check(request, match, view_kwargs)
+        except PermissionDenied as refusal:
+            message = str(refusal) or _("You do not have permission to do this.")
+            return HttpResponseForbidden(message, content_type="text/plain; charset=utf-8")
+
+    def check(self, request, match, view_kwargs):
         if "wagtail_localize" in match.namespaces:
             self.check_localize_view(request, match.url_name, view_kwargs)
             if match.url_name == "upload_pofile":
@@ -90,6 +109,9 @@ class TranslationGuardMiddleware:
 
     def check_localize_view(self, request, url_name, kwargs):
         user = request.user
+        writes = url_name in MANAGEMENT_VIEWS or TRANSLATION_VIEWS.get(url_name, False)
+        if writes and request.method not in ("GET", "HEAD") and is_reviewer(user):
+            raise PermissionDenied(reviewers_do_not_write_message())
         if url_name in MANAGEMENT_VIEWS and not may_manage_translations(user):
             raise PermissionDenied(_("Only editors can start, stop or synchronise translations."))
         if url_name == "update_translations" and request.method == "POST" and request.POST.get("publish_translations"):

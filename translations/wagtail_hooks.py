@@ -56,6 +56,8 @@ def submit_from_translation_editor(request, instance):
         return None
     try:
         target, _state = submit_translation(translation, request.user)
+    except PermissionDenied as refusal:  # locked: in partner review, or by someone else (translations.guards)
+        messages.error(request, str(refusal))
     except ValidationError as error:
         messages.error(request, _("This translation cannot be saved yet: %(errors)s") % {"errors": "; ".join(error)})
     except NoWorkflowError as error:

@@ -2,7 +2,6 @@
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 from wagtail.models import Page, WorkflowState
 
@@ -89,10 +88,12 @@ def test_a_dgct_reviewer_cannot_decide_for_arm_or_the_embassy(clients, article):
 
 
 def test_the_author_cannot_approve_their_own_revision(clients, users, article):
-    # A DGCT reviewer who is also an editor writes the revision, then tries to approve it.
+    # A revision written by a DGCT reviewer (say, before they joined the group: reviewers write nothing now), then
+    # submitted by the editor without a new revision.
     author = users["dgct"]
-    author.groups.add(Group.objects.get(name="Editors"))
-    submit(clients["dgct"], article, body="Écrit par un relecteur de la DGCT.")
+    article.body = "Écrit par un relecteur de la DGCT."
+    article.save_revision(user=author)
+    article.get_workflow().start(Page.objects.get(pk=article.pk).specific, users["editor"])
     assert Page.objects.get(pk=article.pk).get_latest_revision().user == author
 
     assert refused(decide(clients["dgct"], article))
@@ -188,7 +189,7 @@ def test_a_reviewer_cannot_cancel_the_review_for_the_other_partners(clients, art
 
     assert "action-cancel-workflow" not in clients[reviewer].get(edit_url(article)).content.decode()
     response = post_edit(clients[reviewer], article, "action-cancel-workflow")
-    assert refused(response)
+    assert refused(response) or (response.status_code == 302 and response.url == edit_url(article))
     fresh = Page.objects.get(pk=article.pk)
     assert fresh.current_workflow_state is not None and fresh.current_workflow_state.status == "in_progress"
     assert (decisions(article), current_task_state(article).pk) == before

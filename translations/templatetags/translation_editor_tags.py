@@ -25,12 +25,18 @@ def translation_editor_config(context, translation, instance):
 
     ``canSubmit`` turns the editor's main action into "Submit for partner approval" (the server turns its post into
     a draft and a workflow, see ``translations.wagtail_hooks``); ``canManage`` keeps "Stop synced translation" and
-    "Convert to alias" for editors, whom the server alone allows to use them.
+    "Convert to alias" for editors, whom the server alone allows to use them. ``locked`` shows the strings read-only
+    and hides the submit button when the content is locked to the user (a partner reviewer; a translator while it is
+    in partner review; someone else's manual lock): the server refuses those writes anyway (``translations.guards``).
     """
     user = context["request"].user
+    get_lock = getattr(instance, "get_lock", None)
+    lock = get_lock() if get_lock is not None else None
+    locked = bool(lock is not None and lock.for_user(user))
     return {
         **content_language(translation.target_locale),
-        "canSubmit": isinstance(instance, DraftStateMixin),
+        "canSubmit": isinstance(instance, DraftStateMixin) and not locked,
+        "locked": locked,
         "submitLabel": _("Submit for partner approval"),
         "submittingLabel": _("Submitting…"),
         "canManage": may_manage_translations(user),

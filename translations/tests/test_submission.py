@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import StringTranslation
 
 from translations.starting import translate_into_all_languages
 from translations.tests.factories import (
@@ -113,9 +114,9 @@ def test_a_submitted_translation_goes_live_only_when_its_review_is_complete(clie
     assert client.get(arabic.url).status_code == 200
 
 
-def test_translator_may_correct_strings_during_review_without_anything_going_live(client, users, new_translation):
-    """Partner review does not lock a page (approval.md: any new revision restarts the review), so a translator may
-    still correct a string; the correction reaches the page only through a new submission, never the public page."""
+def test_translator_cannot_change_strings_during_review_and_nothing_goes_live(client, users, new_translation):
+    """Once submitted, a translation's strings are locked to its translators until the partners decide or the
+    submission is withdrawn (docs/translation.md; every write path: test_review_lock.py)."""
     _source, arabic, translation = new_translation
     client.force_login(users["translator_ar"])
     translate_all_strings(client, translation, ARABIC)
@@ -125,7 +126,8 @@ def test_translator_may_correct_strings_during_review_without_anything_going_liv
 
     response = put_string(client, translation, string_segment, "عنوان آخر")
 
-    assert response.status_code == 200
+    assert response.status_code == 403
+    assert not StringTranslation.objects.filter(data="عنوان آخر").exists()
     arabic = Page.objects.get(pk=arabic.pk)
     assert not arabic.live
     assert arabic.latest_revision_id == submitted

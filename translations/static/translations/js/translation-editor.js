@@ -35,6 +35,7 @@
         var config = JSON.parse(configElement.textContent);
         var props = JSON.parse(editor.dataset.props);
         props.perms.canPublish = config.canSubmit;
+        props.object.isLocked = props.object.isLocked || config.locked;
         if (!config.canManage) {
             props.links.convertToAliasUrl = null;
         }

@@ -1,0 +1,127 @@
+"""Reviewers decide, they do not write; and a page in partner review is locked to its translators.
+
+Wagtail lets a workflow's reviewers into the editor of the object under review (``Task.user_can_access_editor``) and,
+unless the task says otherwise (``Task.locked_for_user``), lets them save it: a save, an autosave, a submission or the
+translation editor's button would then create a revision under the reviewer's name, restart the review and leave the
+reviewer approving text they wrote. Here:
+
+- a partner reviewer opens the editor read-only (the task's lock, ``PartnerReviewLock``), approves or requests changes
+  from it, and every other write of theirs is refused (``refuse_reviewer_writes``, a ``before_edit_page`` /
+  ``before_edit_snippet`` / ``before_create_snippet`` / ``before_delete_snippet`` hook);
+- a translator cannot change content in partner review until the partners decide (a request for changes unlocks it)
+  or the submission is withdrawn; editors still may, and their edit restarts the review (``approvals.workflow``).
+
+The translation editor's own endpoints honour the same lock (``translations.guards``).
+"""
+
+import json
+
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext
+from wagtail.admin import messages
+from wagtail.locks import WorkflowLock
+
+from approvals.objects import edit_url
+from approvals.partners import partner_for_user
+
+WORKFLOW_ACTION_FIELD = "action-workflow-action"
+
+
+def is_reviewer(user):
+    """A partner reviewer (superusers never review for a partner: ``approvals.partners``)."""
+    return partner_for_user(user) is not None
+
+
+def is_translator(user):
+    from translations.roles import translator_languages  # the translation workflow builds on this app
+
+    return translator_languages(user) is not None
+
+
+def reviewers_do_not_write_message():
+    return gettext("Reviewers decide, they do not write: you can approve or request changes, not change the content.")
+
+
+def in_review_message():
+    return gettext(
+        "This translation is in partner review: it is locked until the partners decide or the submission is withdrawn."
+    )
+
+
+def review_lock_message(user):
+    """Why content under review is locked to ``user``, or None when it is not."""
+    if is_reviewer(user):
+        return reviewers_do_not_write_message()
+    if is_translator(user):
+        return in_review_message()
+    return None
+
+
+class PartnerReviewLock(WorkflowLock):
+    """The partner review's lock, with the portal's own words (Wagtail's say "only reviewers can edit")."""
+
+    def get_message(self, user):
+        return review_lock_message(user) if self.for_user(user) else None
+
+    def get_description(self, user, can_lock=False):
+        return review_lock_message(user) or gettext("Editors may still edit it: their edit restarts the review.")
+
+
+# Refusing writes where the request enters --------------------------------------------------------------------------
+def refuse(request, obj, message):
+    """A refusal the person reads: JSON for the editor's autosave, else back to the (read-only) editor."""
+    if not request.accepts("text/html"):
+        return JsonResponse({"success": False, "error_code": "locked", "error_message": message}, status=403)
+    messages.error(request, message)
+    return redirect(edit_url(obj) or "wagtailadmin_home")
+
+
+def perform_decision(request, obj):
+    """The editor's Approve / Request changes buttons post the whole edit form. For a reviewer the decision alone
+    is taken, as the workflow action URL takes it: the form's content is never saved (no revision in their name)."""
+    task_state = obj.current_workflow_task_state
+    task = task_state.task.specific if task_state is not None else None
+    action = request.POST.get("workflow-action-name")
+    if task is None or action not in {name for name, _label, _modal in task.get_actions(obj, request.user)}:
+        return refuse(request, obj, gettext("You cannot decide on this revision."))
+    try:
+        extra = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
+    except ValueError:
+        extra = {}
+    form = task.get_form_for_action(action)(extra if isinstance(extra, dict) else {})
+    if not form.is_valid():
+        return refuse(request, obj, " ".join(str(error) for errors in form.errors.values() for error in errors))
+    try:
+        task.on_action(task_state, request.user, action, **form.cleaned_data)
+    except PermissionDenied as refusal:
+        return refuse(request, obj, str(refusal))
+    messages.success(request, gettext("Your decision was recorded."))
+    return redirect(edit_url(obj) or "wagtailadmin_home")
+
+
+def refuse_reviewer_writes(request, obj):
+    """``before_edit_page`` / ``before_edit_snippet``: a reviewer's POST is their decision, or nothing."""
+    if request.method != "POST" or not is_reviewer(request.user):
+        return None
+    obj = getattr(obj, "specific", obj)
+    if request.POST.get(WORKFLOW_ACTION_FIELD):
+        return perform_decision(request, obj)
+    return refuse(request, obj, reviewers_do_not_write_message())
+
+
+def refuse_reviewer_creation(request, model):
+    """``before_create_snippet``: reviewers add nothing (nor copy, which creates)."""
+    if is_reviewer(request.user):
+        messages.error(request, reviewers_do_not_write_message())
+        return redirect("wagtailadmin_home")
+    return None
+
+
+def refuse_reviewer_deletion(request, instances):
+    """``before_delete_snippet`` (delete view and bulk action): reviewers take content down by unpublishing it."""
+    if is_reviewer(request.user):
+        messages.error(request, reviewers_do_not_write_message())
+        return redirect("wagtailadmin_home")
+    return None

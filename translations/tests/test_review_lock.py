@@ -1,0 +1,173 @@
+"""Once submitted, a translation's strings are locked to its translators until the partners decide or the submission
+is withdrawn; a manual lock ("Lock" in the page editor) holds in every write path of the translation editor.
+
+Each write endpoint is taken through its real URL; each refusal asserts the message and that nothing changed.
+"""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation as i18n
+from django.utils.translation import gettext
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import StringTranslation
+
+from approvals.reviewers import in_review_message
+from approvals.tests.helpers import decide
+from translations.starting import translate_into_all_languages
+from translations.tests.factories import french_page, put_string, segment, translation_of
+
+pytestmark = pytest.mark.django_db
+
+DUMMY_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator", "OPTIONS": {}}
+
+
+def in_every_language(message):
+    texts = set()
+    for language in ("fr", "ar", "en"):
+        with i18n.override(language):
+            texts.add(message())
+    return texts
+
+
+IN_REVIEW = in_every_language(in_review_message)
+LOCKED = in_every_language(
+    lambda: gettext("This content is locked by someone else: it cannot be changed until it is unlocked.")
+)
+
+
+@pytest.fixture
+def arabic(portal, users, client, settings):
+    """A French page translated into Arabic (a draft); the Arabic translator is logged in."""
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_TRANSLATOR
+    source = french_page(portal, "Coopération interrégionale")
+    translate_into_all_languages(source, users["editor"])
+    page = Page.objects.get(translation_key=source.translation_key, locale__language_code="ar")
+    client.force_login(users["translator_ar"])
+    return page, translation_of(source, "ar")
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def submitted(client, page, translation):
+    put_string(client, translation, segment(translation, "Coopération interrégionale"), "التعاون بين الجهات")
+    client.post(edit_url(page), {"action": "publish"})
+    page = Page.objects.get(pk=page.pk)
+    assert page.current_workflow_task_state is not None
+    return page
+
+
+def arabic_strings():
+    return list(StringTranslation.objects.filter(locale__language_code="ar").values_list("pk", "data"))
+
+
+def messages_of(response):
+    return [str(message) for message in response.wsgi_request._messages]
+
+
+def each_write(client, page, translation):
+    """Every write of the translation editor: string, override, PO upload, machine translation, submit."""
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = "مكتوب"
+    return {
+        "string": put_string(client, translation, segment(translation, "Coopération interrégionale"), "نص آخر"),
+        "override": client.put(
+            reverse("wagtail_localize:edit_override", args=[translation.pk, 1]),
+            data=urlencode({"value": "1"}),
+            content_type="application/x-www-form-urlencoded",
+        ),
+        "po_upload": client.post(
+            reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+            {"file": SimpleUploadedFile("ar.po", str(po).encode(), content_type="text/x-gettext-translation")},
+        ),
+        "machine_translate": client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk])),
+        "submit": client.post(edit_url(page), {"action": "publish"}),
+    }
+
+
+def assert_all_refused(responses, message):
+    for endpoint, response in responses.items():
+        if endpoint == "submit":
+            assert response.status_code == 302, endpoint
+            assert any(text in " ".join(messages_of(response)) for text in message), endpoint
+        else:
+            assert response.status_code == 403, endpoint
+            assert any(text in response.content.decode() for text in message), endpoint
+
+
+def test_a_translator_cannot_change_a_translation_in_partner_review(client, arabic):
+    page = submitted(client, *arabic)
+    translation = arabic[1]
+    strings, revisions, task_state = arabic_strings(), page.revisions.count(), page.current_workflow_task_state
+
+    assert_all_refused(each_write(client, page, translation), IN_REVIEW)
+
+    page = Page.objects.get(pk=page.pk)
+    assert arabic_strings() == strings
+    assert page.revisions.count() == revisions
+    assert page.current_workflow_task_state.pk == task_state.pk
+    assert page.get_latest_revision_as_object().title == "التعاون بين الجهات"
+
+
+def test_a_translator_in_review_sees_the_editor_read_only_without_its_submit_button(client, arabic):
+    page = submitted(client, *arabic)
+    content = client.get(edit_url(page)).content.decode()
+    assert '"canSubmit": false' in content and '"locked": true' in content
+
+
+def test_the_translation_unlocks_when_the_partners_request_changes(client, clients, arabic):
+    page = submitted(client, *arabic)
+    translation = arabic[1]
+
+    decide(clients["dgct"], page, "reject", comment="Revoir le titre.")
+    assert Page.objects.get(pk=page.pk).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    response = put_string(client, translation, segment(translation, "Coopération interrégionale"), "عنوان جديد")
+
+    assert response.status_code == 200
+    assert StringTranslation.objects.filter(locale__language_code="ar", data="عنوان جديد").exists()
+
+
+def test_the_translation_unlocks_when_the_submission_is_withdrawn(client, users, arabic):
+    page = submitted(client, *arabic)
+    translation = arabic[1]
+
+    page.current_workflow_state.cancel(user=users["translator_ar"])
+    response = put_string(client, translation, segment(translation, "Coopération interrégionale"), "عنوان جديد")
+
+    assert response.status_code == 200
+    assert StringTranslation.objects.filter(locale__language_code="ar", data="عنوان جديد").exists()
+
+
+def test_an_editor_may_still_correct_a_translation_in_review_and_restarts_the_review(client, clients, users, arabic):
+    page = submitted(client, *arabic)
+    translation = arabic[1]
+    reviewed = page.current_workflow_task_state.revision_id
+
+    response = put_string(clients["editor"], translation, segment(translation, "Coopération interrégionale"), "نص")
+    clients["editor"].post(edit_url(page), {"action": "publish"})
+
+    assert response.status_code == 200
+    page = Page.objects.get(pk=page.pk)
+    assert page.current_workflow_task_state.revision_id != reviewed
+    assert page.current_workflow_task_state.revision_id == page.latest_revision_id
+    assert not page.live
+
+
+def test_a_manual_lock_holds_in_every_write_of_the_translation_editor(client, clients, arabic):
+    """Wagtail's "Lock" (the portal grants the lock permission to no group: a superuser locks here)."""
+    page, translation = arabic
+    assert clients["admin"].post(reverse("wagtailadmin_pages:lock", args=[page.pk])).status_code == 302
+    assert Page.objects.get(pk=page.pk).locked
+    strings, revisions = arabic_strings(), page.revisions.count()
+
+    assert_all_refused(each_write(client, page, translation), LOCKED)
+
+    page = Page.objects.get(pk=page.pk)
+    assert arabic_strings() == strings
+    assert page.revisions.count() == revisions
+    assert page.current_workflow_state is None
