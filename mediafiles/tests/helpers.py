@@ -28,6 +28,5 @@ def image_state(image):
             "name": fresh.file.name,
             "hash": fresh.file_hash,
             "focal_point": (fresh.focal_point_x, fresh.focal_point_y),
-            "renditions": sorted(fresh.renditions.values_list("file", flat=True)),
             "bytes": handle.read(),
         }
