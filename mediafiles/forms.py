@@ -21,7 +21,9 @@ class FrozenFileFormMixin:
         cleaned_data = super().clean()
         changed = set(self.changed_data) & set(self.watched_fields)
         if changed and self.instance.pk is not None and is_frozen(self.instance):
-            self.add_error("file" if "file" in changed and "file" in self.fields else None, replace_refusal(self.instance))
+            self.add_error(
+                "file" if "file" in changed and "file" in self.fields else None, replace_refusal(self.instance)
+            )
         return cleaned_data
 
 

@@ -51,8 +51,12 @@ def make_article(portal, users):
     def make(document=None, image=None, live=False, parent=None):
         number = next(counter)
         page = ArticlePage(
-            title=f"Article {number}", slug=f"article-{number}", summary="Un outil.", body="Texte.",
-            document=document, image=image,
+            title=f"Article {number}",
+            slug=f"article-{number}",
+            summary="Un outil.",
+            body="Texte.",
+            document=document,
+            image=image,
         )
         (parent or portal["fr"]).add_child(instance=page)
         page.save_revision(user=users["editor"])

@@ -54,7 +54,7 @@ def live_guide(make_document):
 
 
 def test_replacing_the_pdf_of_a_live_guide_is_refused_and_changes_nothing(clients, live_guide):
-    guide, document = live_guide
+    _guide, document = live_guide
     before = document_state(document)
     assert body(public_get(document.url)) == OLD
 
@@ -242,7 +242,9 @@ def test_a_document_also_used_by_an_unrestricted_live_page_is_public(make_docume
 
 
 # Cost and delivery ---------------------------------------------------------------------------------------------------
-def test_the_public_check_costs_the_same_for_one_page_or_many(make_document, make_article, django_assert_max_num_queries):
+def test_the_public_check_costs_the_same_for_one_page_or_many(
+    make_document, make_article, django_assert_max_num_queries
+):
     """Two live pages use one document (one restricted), seven the other (six restricted): the same queries."""
     one, many = make_document(name="un.pdf"), make_document(name="plusieurs.pdf")
     for document, restricted in ((one, 1), (many, 6)):
@@ -280,3 +282,23 @@ def test_media_root_is_not_served_by_name(make_document, make_article):
     document = make_document()
     make_article(document=document, live=True)
     assert public_get(f"/media/{document.file.name}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "Importez le nouveau fichier comme nouveau document"), ("ar", "ارفع الملف الجديد كوثيقة جديدة")],
+)
+def test_the_refusal_speaks_the_editor_s_language(clients, users, live_guide, language, expected):
+    from wagtail.users.models import UserProfile
+
+    _guide, document = live_guide
+    profile = UserProfile.get_for_user(users["editor"])
+    profile.preferred_language = language
+    profile.save()
+    before = document_state(document)
+
+    response = replace_file(clients["editor"], document)
+
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+    assert document_state(document) == before

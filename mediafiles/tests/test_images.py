@@ -60,7 +60,7 @@ def test_replacing_an_image_a_live_page_uses_is_refused_and_its_rendition_is_unc
 
 def test_moving_the_focal_point_of_a_used_image_is_refused(clients, live_image):
     """Renditions are cropped around the focal point: moving it changes what the public sees."""
-    image, rendition = live_image
+    image, _rendition = live_image
     before = image_state(image)
     response = edit_image(clients["editor"], image, new_file=False, focal_point=(20, 30))
     assert response.status_code == 200
@@ -105,7 +105,7 @@ def test_deleting_an_image_a_live_page_uses_is_refused(clients, live_image):
 
 
 def test_a_rendition_is_public_only_while_live_content_uses_its_image(clients, live_image):
-    image, rendition = live_image
+    _image, rendition = live_image
     response = public_get(rendition.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"

@@ -35,7 +35,9 @@ def test_a_draft_does_not_freeze_a_file_a_submission_does(clients, make_document
     assert not live_users(document)
 
 
-def test_an_approved_revision_waiting_for_its_date_keeps_its_file_frozen_and_private(clients, make_document, make_article):
+def test_an_approved_revision_waiting_for_its_date_keeps_its_file_frozen_and_private(
+    clients, make_document, make_article
+):
     document = make_document()
     article = make_article()
     submit(clients["editor"], article, document=str(document.pk), go_live_at="2099-01-01 10:00")
