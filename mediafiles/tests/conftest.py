@@ -17,6 +17,17 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def editor_reads_english(db, users):
+    """The admin speaks each person's language (French by default): refusals are asserted in English here, and in
+    French and Arabic by ``test_the_refusal_speaks_the_editor_s_language``."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(users["editor"])
+    profile.preferred_language = "en"
+    profile.save()
+
+
 @pytest.fixture
 def make_document(portal):
     def make(content=b"%PDF-1.4 version approuvee", name="guide.pdf", title="Guide PDF"):
