@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from mediafiles.views import RENDITIONS_FOLDER, serve_rendition
 
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"
@@ -16,14 +17,20 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    # Image renditions go through the app, which serves only those of images live public content uses (mediafiles/).
+    path(
+        f"{settings.MEDIA_URL.strip('/')}/{RENDITIONS_FOLDER}/<path:name>",
+        serve_rendition,
+        name="mediafiles_rendition",
+    ),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
+    # MEDIA_ROOT is never served by name, not even here: documents and renditions pass the same rule as in
+    # production (mediafiles/).
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "search",
     "approvals",
     "translations",
+    "mediafiles",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize's docs require
     "wagtail.contrib.forms",
@@ -259,6 +260,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "pptx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents and images under partner approval (mediafiles/): the admin's forms refuse replacing a file in use, and
+# files leave the app through its backend, streamed or handed to the proxy with X-Accel-Redirect when
+# PORTAL_MEDIA_ACCEL_REDIRECT names the proxy's internal location (e.g. /protected-media/).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mediafiles.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "mediafiles.forms.ImageForm"
+SENDFILE_BACKEND = "mediafiles.sendfile"
+PORTAL_MEDIA_ACCEL_REDIRECT = os.environ.get("PORTAL_MEDIA_ACCEL_REDIRECT", "")
 
 # Search: Wagtail's database backend by default; Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
