@@ -5,11 +5,15 @@ form or the login page in every language, and no public page (search, suggestion
 the adoption overview, the navigation, the language switcher and hreflang) leads to any translation of it.
 """
 
+import importlib
 import json
 import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
@@ -252,3 +256,39 @@ def test_a_public_page_never_links_to_a_private_translation(client, charter):
     assert switcher_links(french) == {"en"}  # the current language is not a link
     assert switcher_links(english) == {"fr"}
     assert hreflang_links(french) == hreflang_links(english) == {"fr", "en", "x-default"}
+
+
+def test_privacy_costs_public_pages_no_query(client, clients, tree, charter):
+    """A restriction elsewhere does not change what a public page costs: its listing, hreflang and navigation read
+    privacy inside their own queries (the toolkit's query budgets hold the totals)."""
+    other = factories.translate(publish(factories.ToolPageFactory(parent=tree["tools"]["fr"], title="Réservé")), "en")
+    url = tree["tools"]["ar"].url
+
+    def queries():
+        client.get(url)  # warm the frame's cache and the site's root paths
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    before = queries()
+    set_privacy(clients["admin"], other, "password", password=PASSWORD)
+
+    assert queries() == before
+    assert TITLES["ar"] in client.get(url).content.decode()
+    assert own_restrictions(other.get_translation(charter["fr"].locale)) == [("password", PASSWORD)]
+
+
+def test_the_migration_extends_a_restriction_set_earlier_to_every_translation(client, charter):
+    """Before this rule, a restriction on the French page left its translations public (and indexed)."""
+    PageViewRestriction.objects.bulk_create([PageViewRestriction(page=charter["fr"], restriction_type="login")])
+    assert TITLES["ar"] in search_titles(client, "ar")
+    migration = importlib.import_module("home.migrations.0003_mirror_existing_view_restrictions")
+    state = MigrationExecutor(connection).loader.project_state(("home", "0003_mirror_existing_view_restrictions"))
+
+    migration.mirror_existing_restrictions(state.apps, None)
+
+    for code in LANGUAGES:
+        assert own_restrictions(charter[code]) == [("login", "")]
+    for code in ("ar", "en"):
+        assert client.get(charter[code].url).status_code == 302
+        assert TITLES[code] not in search_titles(client, code)
