@@ -8,7 +8,9 @@ the content, not of one language's copy of it:
 
 - a restriction set, changed or removed on a page is mirrored onto every translation of that page (the pages
   sharing its ``translation_key``), whichever language it was set in;
-- a translation created later starts with its source's restriction (``copy_for_translation_done``);
+- a translation created later starts with its source's restriction, groups included (``copy_for_translation_done``;
+  wagtail-localize's own ``sync_view_restrictions``, run when a translation is saved from its source, copies the
+  source's first restriction without its groups, and does nothing when privacy changes);
 - subpages inherit from their ancestors, as Wagtail already does, in each language's tree.
 
 Mirroring copies the restriction itself (type, shared password, groups): each translation then carries its own
@@ -135,6 +137,7 @@ def mirror_groups(sender, instance, action, reverse, pk_set, **kwargs):
 @receiver(copy_for_translation_done, dispatch_uid="portal-privacy-new-translation")
 def restrict_new_translation(sender, source_obj, target_obj, **kwargs):
     """A new translation carries its source's own restrictions. Wagtail's page copy brings them along only when the
-    new page's parent is public; this makes the rule hold whatever the parent."""
+    new page's parent is public, and wagtail-localize's sync that follows leaves out the groups; this makes the rule
+    hold whatever the parent."""
     if isinstance(source_obj, Page) and isinstance(target_obj, Page):
         mirror_restrictions(source_obj, targets=[target_obj])

@@ -211,17 +211,20 @@ def test_a_translation_created_after_the_restriction_is_private_too(client, clie
         assert TITLES[code] not in search_titles(client, code)
 
 
-def test_a_new_translation_keeps_its_own_restriction_under_a_private_parent(clients, tree):
-    """Wagtail's page copy drops a page's own restriction when the new page's parent is private; the source's
-    password must still hold on the translation (readers who may log in still need it)."""
+def test_a_new_translation_under_a_private_parent_gets_its_sources_groups(clients, tree):
+    """Under a private parent, Wagtail's page copy leaves the page's own restriction behind and wagtail-localize's
+    own synchronisation copies it without its groups (readers of those groups would be refused): the translation
+    must carry the same groups as its source."""
+    reviewers = Group.objects.get(name="DGCT reviewers")
     french = publish(factories.ToolPageFactory(parent=tree["tools"]["fr"], title=TITLES["fr"]))
     set_privacy(clients["admin"], tree["tools"]["fr"], "login")
-    set_privacy(clients["admin"], french, "password", password=PASSWORD)
+    set_privacy(clients["admin"], french, "groups", groups=[reviewers.pk])
 
     translations = translate_all(clients["editor"], french)
 
     for page in translations.values():
-        assert own_restrictions(page) == [("password", PASSWORD)]
+        assert own_restrictions(page) == [("groups", "")]
+        assert list(PageViewRestriction.objects.get(page=page).groups.all()) == [reviewers]
         assert own_restrictions(page.get_parent()) == [("login", "")]
 
 
