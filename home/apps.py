@@ -8,6 +8,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import signals  # clears the cached site frame on publication
+        from home import privacy, signals  # noqa: F401 - privacy mirrors view restrictions; signals clear the frame
 
         signals.connect_footer_signals()

@@ -1,7 +1,8 @@
 """The site's frame in the reader's language: main navigation and footer, for every template.
 
 The frame is the same for every visitor of a language, so it is read from the database once and kept in the cache
-(``FRAME_TIMEOUT``); publishing, unpublishing, moving or deleting a page and saving a footer clear it
+(``FRAME_TIMEOUT``); publishing, unpublishing, moving or deleting a page, changing a page's privacy and saving a footer
+clear it
 (home/signals.py). Only which navigation item is current depends on the request, and that is computed per request.
 """
 
@@ -10,6 +11,8 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
+
+from home.privacy import live_public
 
 FRAME_TIMEOUT = 60 * 60
 
@@ -29,7 +32,7 @@ def _load_frame(language):
     home = HomePage.objects.filter(locale__language_code=language).first()
     navigation = []
     if home is not None:
-        for page in Page.objects.child_of(home).live().public().in_menu():
+        for page in live_public(Page.objects.child_of(home)).in_menu():
             url = page.get_url()
             if url:
                 navigation.append({"title": page.title, "url": url})

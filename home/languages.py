@@ -4,6 +4,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from home.privacy import restricted
+
 # Each language named in itself, as the language switcher shows it.
 NATIVE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
 
@@ -17,13 +19,20 @@ def alternates(request, page=None):
     """The versions of the current page in each language, for the switcher and the hreflang links.
 
     For a Wagtail page, only the translations that are live are listed: a language switcher must never lead to a
-    draft. For other views (search, error pages) every language is listed, by translating the URL.
+    draft. A public page lists only its public translations: hreflang and the switcher never point at a page behind a
+    view restriction (``home.privacy``); a private page, which the public cannot reach anyway, lists them all. For
+    other views (search, error pages) every language is listed, by translating the URL.
     """
     current = translation.get_language()
     links = []
     if page is not None and getattr(page, "pk", None):
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        translations = (
+            page.get_translations(inclusive=True).live().annotate(private=restricted()).select_related("locale")
+        )
         by_language = {p.locale.language_code: p for p in translations}
+        this = next((p for p in by_language.values() if p.pk == page.pk), None)
+        if this is None or not this.private:
+            by_language = {code: p for code, p in by_language.items() if not p.private}
         for code, _name in settings.LANGUAGES:
             if code in by_language:
                 url = by_language[code].get_url(request=request)

@@ -1,12 +1,13 @@
 """Keep the cached site frame (navigation and footer) in step with what is published.
 
-Only what can change the frame clears it: publication, unpublication, moves and deletion of pages, and footer edits.
-Draft saves (autosave included) leave the public frame as it is, so they do not touch the cache.
+Only what can change the frame clears it: publication, unpublication, moves and deletion of pages, privacy changes
+(a restricted page leaves the navigation) and footer edits. Draft saves (autosave included) leave the public frame
+as it is, so they do not touch the cache.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.context_processors import clear_frame_cache
@@ -16,6 +17,8 @@ from home.context_processors import clear_frame_cache
 @receiver(page_unpublished)
 @receiver(post_page_move)
 @receiver(post_delete, sender=Page)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
 def clear_frame_on_publication(sender, **kwargs):
     clear_frame_cache()
 

@@ -1,5 +1,6 @@
 """What the home page shows of the toolkit, in a fixed number of queries."""
 
+from home.privacy import live_public
 from toolkit.lookups import Catalogue
 from toolkit.models import ExperiencePage, GuidePage, RegionIndexPage, ToolPage
 
@@ -11,7 +12,7 @@ def home_context(home, request):
     catalogue = Catalogue(home.locale)
 
     def live(model):
-        return model.objects.live().public().filter(locale=home.locale)
+        return live_public(model.objects).filter(locale=home.locale)
 
     def cards(model):
         """Live pages of ``model`` with what their cards read, as the index pages prefetch it."""

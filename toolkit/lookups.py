@@ -8,6 +8,8 @@ whatever the number of items.
 
 from functools import cached_property
 
+from home.privacy import live_public
+
 
 def localized_pages(model, sources, locale):
     """The live versions in ``locale`` of the pages ``sources`` (any language), in the order given."""
@@ -16,7 +18,7 @@ def localized_pages(model, sources, locale):
         return []
     found = {
         page.translation_key: page
-        for page in model.objects.live().public().filter(locale=locale, translation_key__in=keys)
+        for page in live_public(model.objects).filter(locale=locale, translation_key__in=keys)
     }
     return [found[key] for key in dict.fromkeys(keys) if key in found]
 
@@ -44,7 +46,7 @@ class Catalogue:
         """Live region pages of this language by official code."""
         from toolkit.models import RegionPage
 
-        pages = RegionPage.objects.live().public().filter(locale=self.locale).order_by("code")
+        pages = live_public(RegionPage.objects).filter(locale=self.locale).order_by("code")
         return {region.code: region for region in pages}
 
     def localize(self, items, kind):

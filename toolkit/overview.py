@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from home.privacy import live_public
 from toolkit.listings import build_listing
 from toolkit.models import Adoption, ToolPage
 from toolkit.models.indexes import theme_facet
@@ -12,7 +13,7 @@ def adoption_matrix(request, locale, catalogue):
 
     Adoptions are stored once against the source tool; each row finds its cells by the tool's translation key.
     """
-    tools = ToolPage.objects.live().public().filter(locale=locale).order_by("title")
+    tools = live_public(ToolPage.objects).filter(locale=locale).order_by("title")
     listing = build_listing(request, tools, [theme_facet(catalogue)], page_size=1000)
     shown = list(listing.page.object_list)
     statuses = {}

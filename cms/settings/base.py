@@ -213,6 +213,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_FINISH_WORKFLOW_ACTION = "approvals.finish.publish_approved_revision"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
+# Private pages (home/privacy.py): the portal's only accounts are the admin's, so a page "accessible to logged-in
+# users" sends an anonymous reader to the admin's login form, which brings them back to the page.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+
 # Machine assistance in the translation editor, off unless configured: DeepL (DEEPL_AUTH_KEY) or LibreTranslate
 # (LIBRETRANSLATE_URL, with LIBRETRANSLATE_API_KEY if the server wants one). Machine output is a draft like any other:
 # it is reviewed by the translator and approved by the partners before anything is published.

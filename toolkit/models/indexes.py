@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.models import BasePage
+from home.privacy import live_public
 from toolkit.listings import Facet, build_listing
 from toolkit.lookups import Catalogue
 from toolkit.models.pages import (
@@ -43,7 +44,7 @@ class ToolkitIndexPage(BasePage):
         abstract = True
 
     def listed_pages(self):
-        return self.child_model.objects.child_of(self).live().public().order_by(*self.ordering)
+        return live_public(self.child_model.objects.child_of(self)).order_by(*self.ordering)
 
     def facets(self, catalogue, pages):
         """The listing's filters; ``pages`` are the listed pages, for options drawn from them."""

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
+from home.privacy import live_public
 from toolkit import blocks
 from toolkit.lookups import Catalogue, localized_pages
 from toolkit.reference import CENSUS_SOURCE, REGION_CHOICES, census_by_region
@@ -517,12 +518,11 @@ class RegionPage(ToolkitDetailPage):
             tool.translation_key: tool for tool in localized_pages(ToolPage, [a.tool for a in adoptions], self.locale)
         }
         experiences = (
-            ExperiencePage.objects.live()
-            .public()
+            live_public(ExperiencePage.objects)
             .filter(locale=self.locale, region__code=self.code)
             .order_by("-year", "title")
         )
-        developed = ToolPage.objects.live().public().filter(locale=self.locale, developed_by_regions__code=self.code)
+        developed = live_public(ToolPage.objects).filter(locale=self.locale, developed_by_regions__code=self.code)
         return {
             "adoptions": [(a, tools[a.tool.translation_key]) for a in adoptions if a.tool.translation_key in tools],
             "developed_tools": list(developed.order_by("title")),
