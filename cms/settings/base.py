@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "translations.guards.TranslationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: an edit and a partner's decision on the same page or snippet run one after the other (approvals/locking.py).
+    "approvals.locking.SerialisedEditsMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
