@@ -22,6 +22,7 @@ is rolled back and run once more; if it fails again, the person gets a 409 page 
 browser's Back button returns to their form with their text.
 """
 
+import logging
 from functools import cache
 
 from django.apps import apps
@@ -34,6 +35,8 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from approvals.guard import is_guarded_snippet
+
+logger = logging.getLogger(__name__)
 
 # PostgreSQL's SQLSTATEs for "deadlock detected" and "could not serialize access".
 RETRYABLE_SQLSTATES = {"40P01", "40001"}
@@ -103,7 +106,11 @@ class SerialisedEditsMiddleware:
                 if not is_retryable(error):
                     raise
                 if attempt == 2:
+                    logger.warning(
+                        "%s %s: %s again, answered 409", request.method, request.path, error.__cause__.pgcode
+                    )
                     return conflict_response()
+                logger.warning("%s %s: %s, running it once more", request.method, request.path, error.__cause__.pgcode)
         return None  # not reached
 
 

@@ -8,11 +8,12 @@ deadlock (one request answers 500 and its work is lost); with it, the second req
 sees what the first did.
 """
 
+import logging
 import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.models.signals import post_save, pre_save
 from django.test import Client
 from wagtail.models import Page, Revision
@@ -176,3 +177,64 @@ def test_the_editors_save_then_the_third_approval_keeps_the_text_and_restarts_th
         "dgct",
         "arm",
     }
+
+
+class LockHolder(threading.Thread):
+    """Another writer, outside the serialised views: locks the task state, then (once told) the page row, so the
+    editor's save, which holds the page and waits for the task state, meets a real deadlock. Its own deadlock check
+    is delayed, so PostgreSQL aborts the editor's transaction, not this one; then it rolls back."""
+
+    def __init__(self, task_state_id, page_id):
+        super().__init__(daemon=True)
+        self.task_state_id, self.page_id = task_state_id, page_id
+        self.locked, self.go, self.done = threading.Event(), threading.Event(), threading.Event()
+
+    def run(self):
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL deadlock_timeout = '30s'")
+                cursor.execute("SELECT id FROM wagtailcore_taskstate WHERE id = %s FOR UPDATE", [self.task_state_id])
+                self.locked.set()
+                assert self.go.wait(TIMEOUT)
+                cursor.execute("SELECT id FROM wagtailcore_page WHERE id = %s FOR UPDATE", [self.page_id])
+                transaction.set_rollback(True)
+        finally:
+            connections.close_all()
+            self.done.set()
+
+
+class RetryAfter(logging.Handler):
+    """Holds the retry (announced by the middleware's warning) until ``event``: the other writer is gone by then,
+    so the retry cannot race it for the page row."""
+
+    def __init__(self, event):
+        super().__init__(level=logging.WARNING)
+        self.event, self.messages = event, []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+        self.event.wait(TIMEOUT)
+
+
+def test_a_deadlock_that_still_happens_is_retried_once_and_the_text_is_saved(two_approvals):
+    page, clients = two_approvals
+    holder = LockHolder(current_task_state(page).pk, page.pk)
+    retry = RetryAfter(holder.done)
+    logging.getLogger("approvals.locking").addHandler(retry)
+    holder.start()
+    assert holder.locked.wait(TIMEOUT)
+    save = Request(editor_saves(page, clients["editor"]))
+    save.start()
+    wait_until_a_request_waits_for_a_lock()
+    holder.go.set()
+    save.join(TIMEOUT)
+    holder.join(TIMEOUT)
+    logging.getLogger("approvals.locking").removeHandler(retry)
+
+    assert save.error is None, repr(save.error)
+    assert save.response.status_code == 302
+    assert [message.split(": ", 1)[1] for message in retry.messages] == ["40P01, running it once more"]
+    fresh = Page.objects.get(pk=page.pk)
+    assert latest_body(page) == EDITOR_TEXT
+    assert current_task_state(page).revision_id == fresh.latest_revision_id
+    assert state(page) == {"live": False, "live_revision_id": None}
