@@ -1,11 +1,16 @@
 """One writer at a time on a page or snippet under partner approval: the editor's save meets the third approval.
 
-Why: the editor's save and a reviewer's decision write the same rows in opposite orders. Wagtail's page edit view
-writes the page row first (``form.save()`` of a draft), then the revision, whose ``post_save``
-(``approvals.workflow``) cancels the task state; the workflow action (``PartnerApprovalTask.on_action``) locks the
-task state first, then the third approval publishes, which writes the page row. On PostgreSQL the two requests
-deadlock: one answers 500 and its work is lost. Even without a deadlock, an edit view that loaded a draft before the
-publication committed would write its stale row back (``live = False``) and take the approved page offline.
+Why: the editor's save and a reviewer's decision write the same rows in opposite orders.
+
+- The edit view: the page row (``form.save()`` of a draft), the new revision row, then, in its ``post_save``
+  (``approvals.workflow``), the task state (cancelled), the workflow state and a new task state, and the page row
+  again (``latest_revision``).
+- The workflow action (``PartnerApprovalTask.on_action``): the task state (``SELECT ... FOR UPDATE``), the decision,
+  the task state and workflow state (approved), then the publication: the page row and the page's revision rows.
+
+On PostgreSQL the two requests deadlock (page row against task state): one answers 500 and its work is lost. Even
+without a deadlock, an edit view that loaded a draft before the publication committed would write its stale row back
+(``live = False``) and take the approved page offline.
 
 The rule: both requests lock the object's row (``SELECT ... FOR UPDATE`` on ``wagtailcore_page``, or the snippet's
 table) first, before the view reads anything, and keep it until their transaction ends. The second one waits for the
