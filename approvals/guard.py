@@ -171,12 +171,18 @@ class PartnerApprovalGuardMixin(ApprovalGuarded):
             raise PartnerApprovalRequired(
                 gettext("Alias pages are not allowed: each page must be approved by the partners in its own place.")
             )
-        if not self.live or sanctioned:
+        if sanctioned:
             return None
-        if self.pk is None and self.live_revision_id is None:
-            # Wagtail's ``live`` defaults to True: a page created in code (or copied with "publish copies") starts
-            # as a draft here, and goes live only through approval or an operator's ``publish_as_operator``.
-            self.live = False
+        if self.pk is None:
+            # Wagtail's ``live`` defaults to True: a page created in code starts as a draft here, and goes live only
+            # through approval or an operator's ``publish_as_operator``. A copy "kept live" arrives with its
+            # source's live revision: that approval belongs to the source, in its place, so the copy is a draft too.
+            self.live, self.live_revision = False, None
+            return None
+        if not self.live:
+            if self.live_revision_id is not None and not (self._stored_live_state() or {}).get("live"):
+                # A page that is not live has no live revision (Wagtail's copy sets the copy's own afterwards).
+                self.live_revision = None
             return None
         previous = self._stored_live_state()
         if previous and previous["live"] and previous["live_revision_id"] == self.live_revision_id:

@@ -44,8 +44,12 @@ def restart_review_on_new_content(sender, instance, created, **kwargs):
         return
     if not created and not getattr(instance, "_portal_content_overwritten", False):
         return
+    from approvals.locking import lock_for_revision
     from approvals.models import PartnerApprovalTask, PartnerDecision
 
+    # The object's row first, as every writer of a review does (approvals.locking): a concurrent third approval
+    # either finished (no review left to restart: this revision is a new draft) or waits for this one.
+    lock_for_revision(instance)
     if not created:
         PartnerDecision.objects.for_revision(instance.pk).update(superseded_at=timezone.now())
     task_state = (

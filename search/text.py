@@ -8,6 +8,13 @@ The same functions prepare the indexed documents and the visitor's query, so bot
   marbuta ة becomes ه; then a light stemmer (in the manner of Larkey's "light10") strips the conjunction و and the
   article with its attached prepositions (ال، وال، بال، كال، فال، لل) and common suffixes, so "والمشاركة", "المشاركة"
   and "مشاركة" meet. PostgreSQL's ``arabic`` configuration alone does not: it keeps "والمشارك" apart from "مشارك".
+  Two rules keep words whole that only look like they carry the article (``stem_arabic``):
+  - the article is recognised on the word as written, before the letter forms are folded: its alef is a bare ا (or
+    the wasla ٱ), never a hamza or madda alef, so "آليات" (mechanisms: آ + ل) and "ألوان" keep their first letters,
+    although folding makes them start with "ال";
+  - a stem keeps at least three letters (most Arabic roots have three): no prefix or suffix is stripped when fewer
+    would remain, so "آليات" becomes "الي", as "آلية" does, not "يات" or "ال". The price: a two-letter stem such as
+    "الحق" / "حق" does not meet. A word written without its madda ("اليات") cannot be told from the article.
 - English: case is folded; the ``english`` configuration stems ("councils" -> "council").
 
 Without PostgreSQL (the SQLite file of `make run`), ``light_stem`` gives French and English a rough plural folding so
@@ -37,7 +44,9 @@ ARABIC_LETTER_MAP = str.maketrans(
     }
 )
 ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
-ARABIC_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ي")
+# After folding, taa marbuta is ه: "ية" is written "يه" here.
+ARABIC_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+ARABIC_MIN_STEM = 3
 
 
 def config_for(language):
@@ -57,16 +66,20 @@ def normalize_arabic_letters(text):
     return text.translate(ARABIC_LETTER_MAP)
 
 
-def stem_arabic(token):
-    """Light stemming of one normalised Arabic word: prefixes first, then suffixes; never below two letters."""
-    if token.startswith("و") and len(token) > 3:
-        token = token[1:]
+def stem_arabic(word):
+    """Light stemming of one Arabic word (diacritics and tatweel already removed): the conjunction و, then the article
+    with its attached preposition, recognised on the letters as written (its alef is ا or ٱ, not أ إ آ); then the
+    letter forms are folded and common suffixes stripped. No step leaves fewer than ``ARABIC_MIN_STEM`` letters."""
+    word = word.replace("ٱ", "ا")
+    if word.startswith("و") and len(word) - 1 >= ARABIC_MIN_STEM:
+        word = word[1:]
     for prefix in ARABIC_ARTICLES:
-        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
-            token = token[len(prefix) :]
+        if word.startswith(prefix) and len(word) - len(prefix) >= ARABIC_MIN_STEM:
+            word = word[len(prefix) :]
             break
+    token = normalize_arabic_letters(word)
     for suffix in ARABIC_SUFFIXES:
-        if len(token) - len(suffix) >= 2 and token.endswith(suffix):
+        if len(token) - len(suffix) >= ARABIC_MIN_STEM and token.endswith(suffix):
             token = token[: -len(suffix)]
     return token
 
@@ -89,7 +102,7 @@ def normalize_token(token):
     """
     token = unicodedata.normalize("NFKC", token)
     if is_arabic(token):
-        return stem_arabic(normalize_arabic_letters(token))
+        return stem_arabic(ARABIC_DIACRITICS.sub("", token).replace(TATWEEL, ""))
     return fold_latin(token)
 
 

@@ -92,8 +92,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Who and from where, for events saved deep in a request (security/audit.py).
     "security.audit.SecurityContextMiddleware",
-    # Login throttling: answers the lockout page (security/views.py); last, as django-axes requires.
+    # Login throttling: answers the lockout page (security/views.py) (after the others but the edit lock below).
     "axes.middleware.AxesMiddleware",
+    # Last: an edit and a partner's decision on the same page or snippet run one after the other (approvals/locking.py).
+    "approvals.locking.SerialisedEditsMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
