@@ -5,9 +5,12 @@ This check must come first: Wagtail's document form deletes the old file from st
 the model-level refusal alone would come too late for those bytes.
 """
 
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from mediafiles.content import UnacceptableFile, check_document
 from mediafiles.guard import IMAGE_FOCAL_POINT, replace_refusal
 from mediafiles.usage import is_frozen
 
@@ -28,7 +31,15 @@ class FrozenFileFormMixin:
 
 
 class DocumentForm(FrozenFileFormMixin, BaseDocumentForm):
-    pass
+    def clean_file(self):
+        """A new upload is judged by its content (``mediafiles.content``) before anything is stored."""
+        uploaded = self.cleaned_data.get("file")
+        if isinstance(uploaded, UploadedFile):
+            try:
+                check_document(uploaded)
+            except UnacceptableFile as refusal:
+                raise forms.ValidationError(str(refusal), code="unacceptable_content") from refusal
+        return uploaded
 
 
 class ImageForm(FrozenFileFormMixin, BaseImageForm):

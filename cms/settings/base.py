@@ -266,6 +266,12 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "pptx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads are judged by their bytes (mediafiles/content.py). Only PDFs open in the browser; everything else downloads.
+PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_BYTES", str(25 * 1024 * 1024)))
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG: it can carry script
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Documents and images under partner approval (mediafiles/): the admin's forms refuse replacing a file in use, and
 # files leave the app through its backend, streamed or handed to the proxy with X-Accel-Redirect when
 # PORTAL_MEDIA_ACCEL_REDIRECT names the proxy's internal location (e.g. /protected-media/).
