@@ -134,7 +134,8 @@ def translation_aids(translation):
                 aid.previous_source, aid.source_parts = compare_texts(
                     plain(earlier.translation_of.data), aid.source_text
                 )
-            aid.matches = matches.get(segment.string_id, [])
+            offered = {aid.previous.value} if aid.previous else set()
+            aid.matches = [match for match in matches.get(segment.string_id, []) if match.value not in offered]
         if aid.has_suggestions or aid.terms:
             aids.append(aid)
     return TranslationAids(strings=aids, needing_work=len(needing_work))
