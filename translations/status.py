@@ -5,11 +5,15 @@ For a French page and a language:
 - **missing**: no page of its own in that language (nothing, or only an alias showing the French content);
 - **in review**: the translation has a workflow in progress (partner approval), or sent back for changes (then it is
   also on its translators' to-do);
+- **to translate**: the translation was started (the page exists in that language) but never published: no
+  translated text of it has been approved yet;
 - **up to date**: the translation is live and its live revision was made after the French text last changed in a
   published revision (``SourceTextChange``, recorded by ``translations.signals``);
-- **out of date**: anything else: never submitted yet, or live with a revision older than the French text.
+- **out of date**: it was published, and the French text changed since (live with an older revision, or
+  unpublished since).
 
-Computed from the database in a fixed number of queries, whatever the number of pages.
+Computed from the database in a fixed number of queries, whatever the number of pages. ``select_rows`` filters and
+sorts the rows the status report shows.
 """
 
 from dataclasses import dataclass, field
@@ -23,12 +27,16 @@ from translations.roles import SOURCE_LANGUAGE
 
 UP_TO_DATE = "up_to_date"
 OUT_OF_DATE = "out_of_date"
+TO_TRANSLATE = "to_translate"
 IN_REVIEW = "in_review"
 MISSING = "missing"
-STATUSES = [UP_TO_DATE, OUT_OF_DATE, IN_REVIEW, MISSING]
+STATUSES = [UP_TO_DATE, OUT_OF_DATE, TO_TRANSLATE, IN_REVIEW, MISSING]
+# Sorting by status puts first what awaits a translator, last what awaits nobody.
+URGENCY = [OUT_OF_DATE, TO_TRANSLATE, IN_REVIEW, MISSING, UP_TO_DATE]
 STATUS_LABELS = {
     UP_TO_DATE: _("Up to date"),
     OUT_OF_DATE: _("Out of date"),
+    TO_TRANSLATE: _("To translate"),
     IN_REVIEW: _("In review"),
     MISSING: _("Missing"),
 }
@@ -58,6 +66,7 @@ TARGET_FIELDS = (
     "translation_key",
     "locale",
     "live",
+    "first_published_at",
     "alias_of_id",
     "live_revision__created_at",
 )
@@ -114,6 +123,8 @@ def cell_status(target, source_changed_at, in_review):
         return MISSING
     if str(target.pk) in in_review:
         return IN_REVIEW
+    if target.first_published_at is None:
+        return TO_TRANSLATE
     live_revision = target.live_revision if target.live else None
     if live_revision is not None and (source_changed_at is None or live_revision.created_at >= source_changed_at):
         return UP_TO_DATE
@@ -130,10 +141,11 @@ def counts_by_language(rows, locales):
 
 
 def todo_for(languages):
-    """The translations awaiting work in ``languages``: out of date, or sent back by a reviewer for changes.
+    """The translations awaiting work in ``languages``: to translate, out of date, or sent back by a reviewer for
+    changes.
 
-    Returns (language code, French page, translated page, changes requested), in the site's order. Missing
-    translations are not listed: starting one is an editor's decision."""
+    Returns (language code, French page, translated page, Cell), in the site's order. Missing translations are not
+    listed: starting one is an editor's decision."""
     locales = [locale for locale in target_languages() if locale.language_code in languages]
     if not locales:
         return []
@@ -141,6 +153,30 @@ def todo_for(languages):
     todo = []
     for row in status_rows(pages.order_by("path"), locales):
         for code, cell in row.cells.items():
-            if cell.status == OUT_OF_DATE or cell.changes_requested:
-                todo.append((code, row.source, cell.page, cell.changes_requested))
+            if cell.status in (OUT_OF_DATE, TO_TRANSLATE) or cell.changes_requested:
+                todo.append((code, row.source, cell.page, cell))
     return todo
+
+
+SORTS = {
+    "status": lambda row, codes: min(URGENCY.index(row.cells[code].status) for code in codes),
+    "date": lambda row, codes: row.source.last_published_at or row.source.latest_revision_created_at,
+}
+
+
+def select_rows(rows, status=None, language=None, sort=None):
+    """The rows with a cell in ``status`` (in ``language``, or in any language), sorted by ``sort``.
+
+    ``sort``: "status" (what awaits a translator first; with ``language``, that language's status), "date" or
+    "-date" (the French page's last publication, oldest or newest first); otherwise the site's order is kept.
+    """
+    codes = [language] if language else list(rows[0].cells) if rows else []
+    if status:
+        rows = [row for row in rows if any(row.cells[code].status == status for code in codes)]
+    key = SORTS.get((sort or "").lstrip("-"))
+    if key is not None:
+        # Dates may be missing (a page never published); those sort last either way.
+        present = [row for row in rows if key(row, codes) is not None]
+        absent = [row for row in rows if key(row, codes) is None]
+        rows = sorted(present, key=lambda row: key(row, codes), reverse=sort.startswith("-")) + absent
+    return rows

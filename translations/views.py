@@ -22,7 +22,15 @@ from translations.comparison import compare_fields
 from translations.glossary import FORMATS, glossary_entries, render_glossary
 from translations.roles import SOURCE_LANGUAGE, may_manage_translations
 from translations.starting import missing_locales, translate_into_all_languages
-from translations.status import STATUS_LABELS, STATUSES, counts_by_language, source_pages, status_rows, target_languages
+from translations.status import (
+    STATUS_LABELS,
+    STATUSES,
+    counts_by_language,
+    select_rows,
+    source_pages,
+    status_rows,
+    target_languages,
+)
 
 
 # Status report ------------------------------------------------------------------------------------------------------
@@ -39,6 +47,20 @@ def page_type_choices():
     return sorted(((ct.pk, model._meta.verbose_name.capitalize()) for model, ct in types.items()), key=lambda c: c[1])
 
 
+def language_choices():
+    return [("", gettext_lazy("Any language"))] + [
+        (locale.language_code, locale.get_display_name()) for locale in target_languages()
+    ]
+
+
+SORT_CHOICES = [
+    ("", gettext_lazy("Site order")),
+    ("status", gettext_lazy("Status (what awaits a translator first)")),
+    ("-date", gettext_lazy("French page published, newest first")),
+    ("date", gettext_lazy("French page published, oldest first")),
+]
+
+
 class TranslationStatusFilterSet(WagtailFilterSet):
     section = django_filters.ChoiceFilter(
         label=gettext_lazy("Section"), choices=section_choices, method="filter_section", empty_label=None
@@ -47,9 +69,26 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         label=gettext_lazy("Page type"), choices=page_type_choices, field_name="content_type"
     )
 
+    # Status, language and sort are read from the computed statuses, not the database (``select_rows``).
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=list(STATUS_LABELS.items()),
+        method="by_status_rows",
+        empty_label=gettext_lazy("Any status"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status in"), choices=language_choices, method="by_status_rows", empty_label=None
+    )
+    sort = django_filters.ChoiceFilter(
+        label=gettext_lazy("Sort by"), choices=SORT_CHOICES, method="by_status_rows", empty_label=None
+    )
+
     class Meta:
         model = Page
         fields = []
+
+    def by_status_rows(self, queryset, name, value):
+        return queryset
 
     def filter_section(self, queryset, name, value):
         section = Page.objects.filter(pk=value).first()
@@ -76,10 +115,9 @@ class TranslationStatusView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        locales = target_languages()
-        all_rows = status_rows(self.object_list, locales)
-        counts = counts_by_language(all_rows, locales)
-        row_of = {row.source.pk: row for row in all_rows}  # this page of results, without computing it again
+        locales = self.locales
+        counts = counts_by_language(self.rows, locales)
+        row_of = {row.source.pk: row for row in self.rows}  # this page of results, without computing it again
         rows = [row_of[page.pk] for page in context["object_list"] if page.pk in row_of]
         context.update(
             locales=locales,
@@ -96,7 +134,18 @@ class TranslationStatusView(ReportView):
         return object_list
 
     def get(self, request, *args, **kwargs):
-        self.object_list = self.get_filtered_queryset()
+        if self.filters and not self.filters.is_valid():
+            errors = "; ".join(f"{name}: {' '.join(error)}" for name, error in self.filters.errors.items())
+            return HttpResponseBadRequest(_("Invalid filter: %(errors)s") % {"errors": errors})
+        self.locales = target_languages()
+        options = self.filters.form.cleaned_data if self.filters else {}
+        self.rows = select_rows(
+            status_rows(self.get_filtered_queryset(), self.locales),
+            status=options.get("status"),
+            language=options.get("language"),
+            sort=options.get("sort"),
+        )
+        self.object_list = [row.source for row in self.rows]
         return self.render_to_response(self.get_context_data())
 
 

@@ -167,8 +167,8 @@ class TranslatorTodoPanel(Component):
 
     def get_context_data(self, parent_context):
         items = [
-            {"locale": target.locale, "source": source, "target": target, "changes_requested": changes_requested}
-            for _code, source, target, changes_requested in todo_for(self.languages)
+            {"locale": target.locale, "source": source, "target": target, "cell": cell}
+            for _code, source, target, cell in todo_for(self.languages)
         ]
         return {"items": items}
 

@@ -1,10 +1,12 @@
 """What the admin's editors need to know about the language of the content they show."""
 
 from django import template
+from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin
 
+from translations.memory import translation_aids
 from translations.roles import may_manage_translations
 
 register = template.Library()
@@ -30,9 +32,7 @@ def translation_editor_config(context, translation, instance):
     in partner review; someone else's manual lock): the server refuses those writes anyway (``translations.guards``).
     """
     user = context["request"].user
-    get_lock = getattr(instance, "get_lock", None)
-    lock = get_lock() if get_lock is not None else None
-    locked = bool(lock is not None and lock.for_user(user))
+    locked = is_locked_for(user, instance)
     return {
         **content_language(translation.target_locale),
         "canSubmit": isinstance(instance, DraftStateMixin) and not locked,
@@ -40,4 +40,25 @@ def translation_editor_config(context, translation, instance):
         "submitLabel": _("Submit for partner approval"),
         "submittingLabel": _("Submitting…"),
         "canManage": may_manage_translations(user),
+    }
+
+
+def is_locked_for(user, instance):
+    get_lock = getattr(instance, "get_lock", None)
+    lock = get_lock() if get_lock is not None else None
+    return bool(lock is not None and lock.for_user(user))
+
+
+@register.inclusion_tag("translations/includes/translation_aids.html", takes_context=True)
+def translation_aids_panel(context, translation, instance):
+    """The panel under the translation editor: previous translations, exact matches and glossary terms per string
+    (``translations.memory``). Its "Use as a starting point" buttons are offered only to whoever may write here."""
+    user = context["request"].user
+    return {
+        "aids": translation_aids(translation),
+        "can_use": not is_locked_for(user, instance),
+        "source_language": content_language(translation.source.locale),
+        "target_language": content_language(translation.target_locale),
+        "glossary_url": reverse("wagtailsnippets_translations_glossaryterm:list")
+        + f"?locale={translation.target_locale.language_code}",
     }

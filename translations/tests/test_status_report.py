@@ -5,11 +5,13 @@ import re
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from home.models import HomePage
 from translations.starting import translate_into_all_languages
-from translations.status import IN_REVIEW, MISSING, OUT_OF_DATE, UP_TO_DATE
+from translations.status import IN_REVIEW, MISSING, OUT_OF_DATE, STATUS_LABELS, TO_TRANSLATE, UP_TO_DATE
 from translations.submission import submit_translation
 from translations.tests.factories import french_page, translation_of
 
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def content(portal, users):
-    """Home page: ar and en up to date. "Coopération": ar in review, en out of date (never submitted).
+    """Home page: ar and en up to date. "Coopération": ar in review, en to translate (never submitted).
     "Pétition": missing in both."""
     cooperation = french_page(portal, "Coopération")
     translate_into_all_languages(cooperation, users["editor"])
@@ -52,7 +54,7 @@ def test_report_shows_each_pages_status_per_language(client, users, content):
         (content["home"].pk, "ar"): UP_TO_DATE,
         (content["home"].pk, "en"): UP_TO_DATE,
         (content["cooperation"].pk, "ar"): IN_REVIEW,
-        (content["cooperation"].pk, "en"): OUT_OF_DATE,
+        (content["cooperation"].pk, "en"): TO_TRANSLATE,
         (content["petition"].pk, "ar"): MISSING,
         (content["petition"].pk, "en"): MISSING,
     }
@@ -61,8 +63,8 @@ def test_report_shows_each_pages_status_per_language(client, users, content):
 def test_report_counts_match_the_data(client, users, content):
     client.force_login(users["translator_ar"])
     response = client.get(reverse("portal_translations:status"))
-    # columns: up to date, out of date, in review, missing
-    assert counts(response.content.decode()) == {"ar": [1, 0, 1, 1], "en": [1, 1, 0, 1]}
+    # columns: up to date, out of date, to translate, in review, missing
+    assert counts(response.content.decode()) == {"ar": [1, 0, 0, 1, 1], "en": [1, 0, 1, 0, 1]}
 
 
 def test_report_filters_by_section(client, users, content, portal):
@@ -73,7 +75,7 @@ def test_report_filters_by_section(client, users, content, portal):
     response = client.get(reverse("portal_translations:status_results"), {"section": section.pk})
     table = cells(response.content.decode())
     assert {page_id for page_id, _language in table} == {section.pk, child.pk}
-    assert counts(response.content.decode()) == {"ar": [0, 0, 1, 1], "en": [0, 1, 0, 1]}
+    assert counts(response.content.decode()) == {"ar": [0, 0, 0, 1, 1], "en": [0, 0, 1, 0, 1]}
 
 
 def test_report_filters_by_page_type(client, users, content, portal):
@@ -117,3 +119,69 @@ def test_report_and_dashboard_queries_do_not_grow_with_the_number_of_pages(clien
     after = count_queries(client, report), count_queries(client, dashboard)
     print(f"\nqueries (report, translator dashboard): 3 pages {before}, 23 pages {after}")
     assert after == before
+
+
+# "To translate", status filter and sorting --------------------------------------------------------------------------
+def page_order(content_html):
+    return [int(page_id) for page_id in re.findall(r'<tr data-page="(\d+)">', content_html)]
+
+
+def report(client, **params):
+    response = client.get(reverse("portal_translations:status_results"), params)
+    assert response.status_code == 200, response.content[:500]
+    return response.content.decode()
+
+
+def label_for(user, status):
+    """A status label in ``user``'s admin language."""
+    with translation.override(UserProfile.get_for_user(user).get_preferred_language()):
+        return str(STATUS_LABELS[status])
+
+
+def test_a_translation_never_started_reads_to_translate(client, users, content):
+    client.force_login(users["editor"])
+    html = report(client)
+    cell = re.search(rf'<tr data-page="{content["cooperation"].pk}">.*?data-language="en"[^>]*>(.*?)</td>', html, re.S)
+    assert 'data-status="to_translate"' in cell.group(0)
+    assert label_for(users["editor"], TO_TRANSLATE) in cell.group(1)
+    assert label_for(users["editor"], OUT_OF_DATE) not in cell.group(1)
+
+
+def test_translators_dashboard_lists_a_never_started_translation_as_to_translate(client, users, content):
+    client.force_login(users["translator_en"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    english = Page.objects.get(translation_key=content["cooperation"].translation_key, locale__language_code="en")
+    row = re.search(rf'href="{reverse("wagtailadmin_pages:edit", args=[english.pk])}".*?</tr>', html, re.S).group(0)
+    assert 'data-status="to_translate"' in row
+    assert label_for(users["translator_en"], TO_TRANSLATE) in row
+
+
+def test_report_filters_by_status(client, users, content):
+    client.force_login(users["editor"])
+    assert page_order(report(client, status=TO_TRANSLATE)) == [content["cooperation"].pk]
+    assert page_order(report(client, status=UP_TO_DATE)) == [content["home"].pk]
+    assert page_order(report(client, status=MISSING)) == [content["petition"].pk]
+    assert page_order(report(client, status=IN_REVIEW, language="en")) == []
+    assert page_order(report(client, status=IN_REVIEW, language="ar")) == [content["cooperation"].pk]
+    filtered = report(client, status=TO_TRANSLATE)
+    assert counts(filtered) == {"ar": [0, 0, 0, 1, 0], "en": [0, 0, 1, 0, 0]}  # the pages listed
+
+
+def test_report_sorts_by_status_and_by_date(client, users, content):
+    client.force_login(users["editor"])
+    home, cooperation, petition = content["home"].pk, content["cooperation"].pk, content["petition"].pk
+    assert page_order(report(client)) == [home, cooperation, petition]  # the site's order
+    # What awaits a translator first: to translate (English), then missing, then up to date.
+    assert page_order(report(client, sort="status")) == [cooperation, petition, home]
+    # Arabic only: in review, then missing, then up to date.
+    assert page_order(report(client, sort="status", language="ar")) == [cooperation, petition, home]
+    assert page_order(report(client, sort="-date")) == [petition, cooperation, home]
+    assert page_order(report(client, sort="date")) == [home, cooperation, petition]
+
+
+@pytest.mark.parametrize("params", [{"status": "bogus"}, {"sort": "bogus"}, {"language": "xx"}])
+def test_report_refuses_an_unknown_filter_value(client, users, content, params):
+    client.force_login(users["editor"])
+    response = client.get(reverse("portal_translations:status"), params)
+    assert response.status_code == 400
+    assert next(iter(params)) in response.content.decode()

@@ -40,7 +40,7 @@ class Command(BaseCommand):
     def export(self, language, out, everything):
         translations = Translation.objects.filter(target_locale__language_code=language, enabled=True)
         if not everything:
-            keys = {target.translation_key for _code, _source, target, _changes in todo_for({language})}
+            keys = {target.translation_key for _code, _source, target, _cell in todo_for({language})}
             translations = translations.filter(source__object_id__in=keys)
         out.mkdir(parents=True, exist_ok=True)
         count = 0
