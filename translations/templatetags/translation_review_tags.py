@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.inclusion_tag("translations/includes/review_links.html", takes_context=True)
 def review_links(context, instance):
-    """"Review this translation" for a reviewer (the editor is read-only to them and offers no decision), "Compare
+    """ "Review this translation" for a reviewer (the editor is read-only to them and offers no decision), "Compare
     with the French text" for the others, and "Withdraw the submission" for whoever may withdraw it."""
     user = context["request"].user
     if instance is None or not is_translation(instance) or not may_view(user, instance):

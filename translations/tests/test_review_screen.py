@@ -307,9 +307,8 @@ def test_the_translator_who_submitted_withdraws_and_can_edit_again(clients, arab
     response = translator.post(withdraw_url(page))
 
     assert response.status_code == 302 and response.url == edit_url(page)
-    assert messages_of(response) == [
-        in_language("ar", "The submission was withdrawn: nothing was published, and the translation can be edited again.")
-    ]
+    withdrawn = "The submission was withdrawn: nothing was published, and the translation can be edited again."
+    assert messages_of(response) == [in_language("ar", withdrawn)]
     page = Page.objects.get(pk=page.pk)
     assert page.current_workflow_state is None
     assert not page.live
@@ -338,3 +337,42 @@ def test_withdrawing_takes_a_post(clients, arabic):
     page = translate_and_submit(clients["translator_ar"], *arabic)
     assert clients["translator_ar"].get(withdraw_url(page)).status_code == 405
     assert Page.objects.get(pk=page.pk).current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+# Snippets -----------------------------------------------------------------------------------------------------------
+@pytest.fixture
+def arabic_theme(portal, clients):
+    """A live French theme, translated into Arabic by the editor and submitted by the Arabic translator."""
+    from approvals.operator import publish_as_operator
+    from toolkit.models import Theme
+
+    theme = Theme(locale=portal["fr"].locale, slug="cooperation-revue", name="Coopération décentralisée")
+    theme.save()
+    theme = publish_as_operator(theme, "test")
+    ar = portal["ar"].locale
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["toolkit", "theme", theme.pk])
+    assert clients["editor"].post(url, {"locales": [ar.pk]}).status_code == 302
+    arabic = theme.get_translation(ar)
+    edit = reverse("wagtailsnippets_toolkit_theme:edit", args=[arabic.pk])
+    assert clients["translator_ar"].post(edit, {"action": "publish"}).status_code == 302
+    arabic = Theme.objects.get(pk=arabic.pk)
+    assert arabic.current_workflow_task_state is not None
+    return arabic
+
+
+def test_a_snippet_translation_is_reviewed_and_published_from_its_review_screen(clients, arabic_theme):
+    url = reverse("portal_translations:review_snippet", args=["toolkit", "theme", arabic_theme.pk])
+    reviewed = arabic_theme.current_workflow_task_state.revision_id
+
+    response = clients["dgct"].get(url)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'lang="ar" dir="rtl"' in content and "Coopération décentralisée" in content
+    assert shown_revision(response) == reviewed
+    assert url in clients["arm"].get(reverse("wagtailadmin_home")).content.decode()
+
+    for reviewer in REVIEWERS:
+        assert clients[reviewer].post(url, {"action": "approve", "revision": reviewed}).status_code == 302
+    arabic_theme.refresh_from_db()
+    assert arabic_theme.live and arabic_theme.live_revision_id == reviewed
+    assert reviewers_revisions() == 0
