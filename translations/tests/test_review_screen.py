@@ -80,6 +80,10 @@ def messages_of(response):
     return [html.unescape(str(message)).strip() for message in response.wsgi_request._messages]
 
 
+def text_of(response):
+    return html.unescape(response.content.decode())
+
+
 def in_language(language, message, **params):
     with i18n.override(language):
         return gettext(message) % params if params else gettext(message)
@@ -90,7 +94,7 @@ def reviewers_revisions():
 
 
 def offers_decisions(response):
-    return "data-decision-forms" in response.content.decode()
+    return "data-decision-forms" in text_of(response)
 
 
 # Reading ------------------------------------------------------------------------------------------------------------
@@ -219,13 +223,13 @@ def test_a_translator_of_another_language_is_refused_and_changes_nothing(clients
 
     response = clients["translator_en"].get(review_url(page))
     assert response.status_code == 403
-    assert message in response.content.decode()
+    assert message in text_of(response)
 
     response = clients["translator_en"].post(
         review_url(page), {"action": "approve", "comment": "", "revision": revision}
     )
     assert response.status_code == 403
-    assert message in response.content.decode()
+    assert message in text_of(response)
     assert not PartnerDecision.objects.exists()
     assert Page.objects.get(pk=page.pk).current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
@@ -251,7 +255,7 @@ def test_a_post_without_the_reviewed_revision_is_a_clear_bad_request(clients, ar
     page = translate_and_submit(clients["translator_ar"], *arabic)
     response = clients["dgct"].post(review_url(page), {"action": "approve"})
     assert response.status_code == 400
-    assert in_language("fr", "The form is incomplete: reload the page and try again.") in response.content.decode()
+    assert in_language("fr", "The form is incomplete: reload the page and try again.") in text_of(response)
     assert not PartnerDecision.objects.exists()
 
 
@@ -327,7 +331,7 @@ def test_reviewers_and_others_cannot_withdraw_a_submission(clients, arabic, user
 
     assert response.status_code == 403
     expected = "Only whoever submitted it, an editor or an administrator can withdraw this submission."
-    assert in_language("fr" if username == "dgct" else "en", expected) in response.content.decode()
+    assert in_language("fr" if username == "dgct" else "en", expected) in text_of(response)
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert "data-withdraw" not in clients[username].get(review_url(page)).content.decode()
