@@ -83,7 +83,7 @@ def revision_entered_review(task_state):
     )
     title = objects.admin_title(obj)
     language = objects.language_name(obj)
-    url = _absolute(objects.edit_url(obj))
+    url = _absolute(objects.review_url(obj))
     for reviewer in reviewers:
         _send(
             reviewer,

@@ -49,6 +49,22 @@ def edit_url(obj):
     return snippet_edit_url(type(obj), obj.pk)
 
 
+REVIEW_URL_HOOK = "portal_review_url"
+
+
+def review_url(obj):
+    """Where a reviewer decides on ``obj``: the first URL a ``portal_review_url`` hook gives (the translations app
+    gives its review screen for a translation), else the editor. The hook keeps this app free of the apps built on
+    it."""
+    from wagtail import hooks
+
+    for hook in hooks.get_hooks(REVIEW_URL_HOOK):
+        url = hook(obj)
+        if url:
+            return url
+    return edit_url(obj)
+
+
 def public_url(page):
     """The page's public address on the portal's own domain (``WAGTAILADMIN_BASE_URL``), for e-mails.
 

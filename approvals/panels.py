@@ -31,7 +31,7 @@ def awaiting_partner(user):
             rows.append(
                 {
                     "title": objects.admin_title(obj),
-                    "url": objects.edit_url(obj),
+                    "url": objects.review_url(obj),
                     "language_code": objects.language_code(obj),
                     "language": objects.language_name(obj),
                     "since": state.workflow_state.created_at,

@@ -16,7 +16,6 @@ The translation editor's own endpoints honour the same lock (``translations.guar
 
 import json
 
-from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext
@@ -81,23 +80,19 @@ def refuse(request, obj, message):
 def perform_decision(request, obj):
     """The editor's Approve / Request changes buttons post the whole edit form. For a reviewer the decision alone
     is taken, as the workflow action URL takes it: the form's content is never saved (no revision in their name)."""
-    task_state = obj.current_workflow_task_state
-    task = task_state.task.specific if task_state is not None else None
-    action = request.POST.get("workflow-action-name")
-    if task is None or action not in {name for name, _label, _modal in task.get_actions(obj, request.user)}:
-        return refuse(request, obj, gettext("You cannot decide on this revision."))
+    from approvals.decisions import DecisionRefused, take_decision
+
     try:
         extra = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
     except ValueError:
         extra = {}
-    form = task.get_form_for_action(action)(extra if isinstance(extra, dict) else {})
-    if not form.is_valid():
-        return refuse(request, obj, " ".join(str(error) for errors in form.errors.values() for error in errors))
     try:
-        task.on_action(task_state, request.user, action, **form.cleaned_data)
-    except PermissionDenied as refusal:
-        return refuse(request, obj, str(refusal))
-    messages.success(request, gettext("Your decision was recorded."))
+        message = take_decision(
+            obj, request.user, request.POST.get("workflow-action-name"), extra if isinstance(extra, dict) else {}
+        )
+    except DecisionRefused as refusal:
+        return refuse(request, obj, refusal.message)
+    messages.success(request, message)
     return redirect(edit_url(obj) or "wagtailadmin_home")
 
 

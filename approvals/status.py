@@ -35,3 +35,41 @@ def emergency_publication(page):
     if record is None or revision_is_approved(page.live_revision_id):
         return None
     return record
+
+
+@dataclass
+class ReviewRestart:
+    """The review in progress restarted on a new version: when, by whose change, and the decisions that no longer
+    count (those taken on the earlier version, or on this one before its content was overwritten)."""
+
+    at: object
+    by: object
+    earlier_decisions: list
+
+
+def review_restart(obj):
+    """The latest restart of ``obj``'s review in progress (``approvals.workflow``), or None if it never restarted.
+
+    A restart cancels the task state and starts a new one in the same workflow state; a request for changes ends the
+    task state as rejected instead, and a withdrawal ends the whole workflow state: neither is a restart.
+    """
+    from django.db.models import Q
+    from wagtail.models import TaskState
+
+    current = obj.current_workflow_task_state
+    if current is None:
+        return None
+    previous = (
+        TaskState.objects.filter(workflow_state_id=current.workflow_state_id, status=TaskState.STATUS_CANCELLED)
+        .exclude(pk=current.pk)
+        .select_related("finished_by")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    if previous is None:
+        return None
+    overwritten = Q(revision_id=current.revision_id, superseded_at__isnull=False)
+    if previous.revision_id != current.revision_id:
+        overwritten |= Q(revision_id=previous.revision_id, superseded_at__isnull=True)
+    earlier = PartnerDecision.objects.filter(overwritten).order_by("decided_at", "pk")
+    return ReviewRestart(previous.finished_at, previous.finished_by, list(earlier))

@@ -25,6 +25,7 @@ from approvals.reviewers import (
     refuse_reviewer_writes,
 )
 from approvals.translation_editor import before_snippet_translation_editor, before_translation_editor
+from approvals.workflow import note_review_before_edit, tell_editor_the_review_restarted
 
 
 @hooks.register("register_log_actions")
@@ -239,3 +240,10 @@ def reviewers_decide_from_the_snippet_editor(menu_items, request, context):
         _decisions_in_locked_editor(
             menu_items, request, instance, SnippetWorkflowMenuItem, context.get("locked_for_user")
         )
+
+
+# An editor's change during review restarts it (approvals.workflow): tell them. Noted first, before any hook saves.
+hooks.register("before_edit_page", note_review_before_edit, order=-40)
+hooks.register("before_edit_snippet", note_review_before_edit, order=-40)
+hooks.register("after_edit_page", tell_editor_the_review_restarted)
+hooks.register("after_edit_snippet", tell_editor_the_review_restarted)

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import gettext
+from wagtail.admin import messages
 from wagtail.models import Revision, TaskState
 from wagtail.signals import page_published, published
 
@@ -85,3 +87,37 @@ def tell_the_author(sender, instance, revision=None, alias=False, **kwargs):
 def tell_the_author_of_a_snippet(sender, instance, revision=None, **kwargs):
     if is_guarded_snippet(type(instance)):
         transaction.on_commit(lambda: notifications.revision_published(instance, revision))
+
+
+# Telling the editor whose change restarted the review ---------------------------------------------------------------
+REVIEW_BEFORE_ATTR = "_portal_review_task_state_before"
+
+
+def restart_message():
+    return gettext("The review restarted on your new version; the partners' earlier decisions no longer count.")
+
+
+def note_review_before_edit(request, obj):
+    """``before_edit_page`` / ``before_edit_snippet``: remember which review the object was in before this POST."""
+    if request.method == "POST":
+        task_state = getattr(obj, "current_workflow_task_state", None)
+        setattr(request, REVIEW_BEFORE_ATTR, task_state.pk if task_state is not None else None)
+
+
+def review_restarted_since(task_state_id):
+    """Whether the review that was at ``task_state_id`` restarted since (on a new version, in the same workflow)."""
+    if task_state_id is None:
+        return False
+    return (
+        TaskState.objects.filter(
+            pk=task_state_id, status=TaskState.STATUS_CANCELLED, workflow_state__status="in_progress"
+        )
+        .exclude(workflow_state__current_task_state_id=task_state_id)
+        .exists()
+    )
+
+
+def tell_editor_the_review_restarted(request, obj):
+    """``after_edit_page`` / ``after_edit_snippet``: the editor's change restarted the review: say so."""
+    if review_restarted_since(getattr(request, REVIEW_BEFORE_ATTR, None)):
+        messages.warning(request, restart_message())

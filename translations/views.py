@@ -1,25 +1,24 @@
-"""Admin views of the translation workflow: the status report, "translate into all languages", the side-by-side
-comparison of a translation with its French source, and the glossary export."""
+"""Admin views of the translation workflow: the status report, "translate into all languages", the review screen of
+a translation (side by side with its French source) and its withdrawal, and the glossary export."""
 
 import django_filters
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page, WorkflowState, get_page_models
 
-from home.management.commands.bootstrap_portal import PARTNER_GROUPS
-from translations.comparison import compare_fields
+from approvals.decisions import DecisionRefused, take_decision
+from approvals.objects import admin_title, edit_url
 from translations.glossary import FORMATS, glossary_entries, render_glossary
+from translations.review import build_screen, get_translation, may_view, may_withdraw, review_url, withdraw_url
 from translations.roles import SOURCE_LANGUAGE, may_manage_translations
 from translations.starting import missing_locales, translate_into_all_languages
 from translations.status import (
@@ -177,43 +176,76 @@ def translate_all(request, page_id):
     )
 
 
-# Side by side -------------------------------------------------------------------------------------------------------
-def user_can_compare(user, page):
-    """Those who work on the translation, and the partners' reviewers who approve it."""
-    if page.permissions_for_user(user).can_edit():
-        return True
-    return Group.objects.filter(name__in=PARTNER_GROUPS, user=user).exists()
+# Review screen ------------------------------------------------------------------------------------------------------
+def refused(request, message, status=403):
+    """A refusal the person reads, in the admin's frame (Wagtail would answer a PermissionDenied with a generic
+    "Sorry, you do not have permission" on the dashboard)."""
+    return TemplateResponse(request, "translations/refused.html", {"message": message}, status=status)
 
 
-def compare(request, page_id):
-    """A translated page's latest revision next to its French source, each column in its own direction."""
-    page = get_object_or_404(Page, pk=page_id)
-    if not user_can_compare(request.user, page):
-        raise PermissionDenied
-    source = (
-        Page.objects.filter(Q(translation_key=page.translation_key), locale__language_code=SOURCE_LANGUAGE)
-        .exclude(pk=page.pk)
-        .first()
-    )
-    if source is None:
-        return HttpResponseBadRequest(_("This page has no French source to compare with."))
-    translated = page.specific.get_latest_revision_as_object()
-    original = source.specific
-    original = (
-        original.live_revision.as_object() if original.live_revision else original.get_latest_revision_as_object()
-    )
+def review(request, **kwargs):
+    """A translation under review next to its French source, what changed since its live version, the partners'
+    decisions, and (for a reviewer whose partner's decision is pending) Approve / Request changes.
+
+    A POST is a decision on the revision shown (``approvals.decisions``): it writes no revision, only the decision.
+    """
+    obj = get_translation(**kwargs)
+    if not may_view(request.user, obj):
+        return refused(request, _("You cannot review this translation: it is in a language you do not work in."))
+    status, form = 200, None
+    if request.method == "POST":
+        revision_id = request.POST.get("revision", "")
+        if not revision_id.isdigit():
+            return refused(request, _("The form is incomplete: reload the page and try again."), status=400)
+        try:
+            message = take_decision(
+                obj, request.user, request.POST.get("action", ""), request.POST, revision_id=revision_id
+            )
+        except DecisionRefused as refusal:
+            messages.error(request, refusal.message)
+            status, form = refusal.status, refusal.form
+            obj = type(obj)._default_manager.get(pk=obj.pk)  # as it is now
+            obj = obj.specific if isinstance(obj, Page) else obj
+        else:
+            messages.success(request, message)
+            return redirect(review_url(obj))
+    screen = build_screen(obj, request.user)
     return TemplateResponse(
         request,
-        "translations/compare.html",
+        "translations/review.html",
         {
-            "page": page,
-            "source": source,
-            "source_locale": source.locale,
-            "target_locale": page.locale,
-            "rows": compare_fields(original, translated),
-            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            "screen": screen,
+            "object": obj,
+            "title": admin_title(obj),
+            "source_locale": screen.source.locale if screen.source is not None else None,
+            "target_locale": obj.locale,
+            "edit_url": edit_url(obj),
+            "rejected_form": form if request.POST.get("action") == "reject" else None,
+            "may_withdraw": may_withdraw(request.user, obj),
+            "withdraw_url": withdraw_url(obj),
         },
+        status=status,
     )
+
+
+@require_POST
+def withdraw(request, **kwargs):
+    """Withdraw a submission (cancel its workflow): the translation is unlocked for its translators, nothing goes
+    live. wagtail-localize's translation editor has no working cancel of its own (it swallows the POST)."""
+    obj = get_translation(**kwargs)
+    state = obj.current_workflow_state
+    if state is None or state.status not in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES):
+        return refused(request, _("This translation is not awaiting the partners: there is nothing to withdraw."), 409)
+    if not may_withdraw(request.user, obj):
+        return refused(
+            request, _("Only whoever submitted it, an editor or an administrator can withdraw this submission.")
+        )
+    state.cancel(user=request.user)
+    messages.success(
+        request,
+        _("The submission was withdrawn: nothing was published, and the translation can be edited again."),
+    )
+    return redirect(edit_url(obj))
 
 
 # Glossary -----------------------------------------------------------------------------------------------------------

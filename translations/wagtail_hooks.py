@@ -1,5 +1,5 @@
 """Wagtail wiring of the translation workflow: editor actions, the submission that replaces "Publish in <locale>",
-the translators' to-do panel, the status report, the side-by-side comparison and the glossary snippet."""
+the translators' to-do panel, the status report, the review screen and the glossary snippet."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseForbidden
@@ -18,16 +18,19 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
+from approvals.objects import REVIEW_URL_HOOK
+from approvals.reviewers import is_reviewer
 from approvals.translation_editor import enabled_translation
+from approvals.workflow import REVIEW_BEFORE_ATTR, restart_message, review_restarted_since
 from translations import urls
 from translations.models import QueuedTranslation
 from translations.po import PO_IMPORT_ACTION
+from translations.review import is_translation, may_view, review_url
 from translations.roles import SOURCE_LANGUAGE, may_manage_translations, may_work_in, translator_languages
 from translations.snippets import GlossaryTermViewSet
 from translations.starting import missing_locales
 from translations.status import todo_for
 from translations.submission import NoWorkflowError, submit_translation
-from translations.views import user_can_compare
 
 QUEUE_TRANSLATION_VALUE = "queue-translation"
 
@@ -63,11 +66,14 @@ def submit_from_translation_editor(request, instance):
     except NoWorkflowError as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request,
-            _("“%(title)s” in %(language)s was submitted for partner approval. It is not public yet.")
-            % {"title": target, "language": translation.target_locale.get_display_name()},
-        )
+        if review_restarted_since(getattr(request, REVIEW_BEFORE_ATTR, None)):
+            messages.warning(request, restart_message())  # an editor's correction during review
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” in %(language)s was submitted for partner approval. It is not public yet.")
+                % {"title": target, "language": translation.target_locale.get_display_name()},
+            )
     return redirect(request.get_full_path())
 
 
@@ -99,13 +105,20 @@ def translation_header_buttons(page, user, view_name=None, next_url=None):
             icon_name="wagtail-localize-language",
             priority=55,
         )
-    if page.locale.language_code != SOURCE_LANGUAGE and user_can_compare(user, page):
+    specific = page.specific_deferred
+    if is_translation(specific) and may_view(user, specific):
         yield Button(
-            _("Compare with the French text"),
-            reverse("portal_translations:compare", args=[page.pk]),
+            _("Review this translation") if is_reviewer(user) else _("Compare with the French text"),
+            review_url(specific),
             icon_name="doc-full",
             priority=56,
         )
+
+
+@hooks.register(REVIEW_URL_HOOK)
+def translations_are_reviewed_on_their_screen(obj):
+    """Reviewers' dashboard and e-mails lead to the review screen of a translation (``approvals.objects``)."""
+    return review_url(obj) if is_translation(obj) else None
 
 
 class SubmitAndTranslateMenuItem(ActionMenuItem):

@@ -191,6 +191,7 @@ def test_bulk_po_import_refuses_a_translator_of_another_language(tmp_path, users
 
 
 def test_the_translation_editor_links_to_the_comparison(client, users, portal):
+    """The comparison grew into the review screen (test_review_screen.py); its old address still leads there."""
     client.force_login(users["translator_ar"])
     content = client.get(reverse("wagtailadmin_pages:edit", args=[portal["ar"].pk])).content.decode()
-    assert reverse("portal_translations:compare", args=[portal["ar"].pk]) in content
+    assert reverse("portal_translations:review", args=[portal["ar"].pk]) in content
