@@ -1,4 +1,5 @@
-"""The security log: logins, failed logins, lockouts, unlocks and group changes, with the user and the address.
+"""The security log: logins, failed logins, lockouts, unlocks, group changes and two-factor changes, with the user
+and the address.
 
 Each event is written twice: to Wagtail's audit log against the user account (so a superuser reads it in the admin's
 site history, filtered by action), and to the ``portal.security`` logger (so the server's log collector keeps it
@@ -14,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
+from django.utils.functional import LazyObject
 from wagtail.log_actions import log
 
 from security.network import client_ip
@@ -27,6 +29,22 @@ LOCKOUT = "portal.lockout"
 UNLOCK = "portal.unlock"
 GROUPS_CHANGED = "portal.groups_changed"
 EXPORT = "portal.export"
+# Two-factor authentication (security/two_factor/).
+TWO_FACTOR_ENROLLED = "portal.2fa_enrolled"
+TWO_FACTOR_VERIFIED = "portal.2fa_verified"
+TWO_FACTOR_FAILED = "portal.2fa_failed"
+TWO_FACTOR_RECOVERY_CODES = "portal.2fa_recovery_codes"
+TWO_FACTOR_REMOVED = "portal.2fa_removed"
+TWO_FACTOR_RESET = "portal.2fa_reset"
+
+
+def _unwrapped(user):
+    """The user model instance behind ``request.user``'s lazy wrappers (django-otp adds one): Wagtail's audit log
+    finds its log model by the instance's class, and silently writes nothing for a wrapper."""
+    while isinstance(user, LazyObject):
+        user.pk  # noqa: B018  (evaluates the wrapper)
+        user = user._wrapped
+    return user
 
 
 def record(action, *, user=None, account=None, request=None, **data):
@@ -35,7 +53,8 @@ def record(action, *, user=None, account=None, request=None, **data):
     if user is None and request is not None and getattr(request, "user", None) and request.user.is_authenticated:
         user = request.user
     address = client_ip(request) if request is not None else ""
-    account = account or user
+    user = _unwrapped(user)
+    account = _unwrapped(account) or user
     data = {"ip": address, **data}
     account_name, user_name = getattr(account, "username", None), getattr(user, "username", None)
     logger.info("%s account=%s by=%s %s", action, account_name, user_name, data)

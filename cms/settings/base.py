@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    # Two-factor authentication (security/two_factor/): TOTP devices and single-use recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "mailer",
 ]
 
@@ -83,7 +87,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): did this session pass the second factor (django-otp)?
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Until it did, a signed-in account that has (or must have) a second factor reaches only its 2FA pages.
+    "security.two_factor.middleware.TwoFactorMiddleware",
     # Translators work only in their language; only editors manage translations (translations/guards.py).
     "translations.guards.TranslationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -111,6 +119,15 @@ AXES_CLIENT_IP_CALLABLE = "security.network.client_ip"
 AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Two-factor authentication (security/two_factor/, docs/operations.md): when PORTAL_REQUIRE_2FA is on, the partners'
+# reviewers and superusers must enrol a TOTP app before the admin lets them in; anyone who enrolled (they may, from
+# the account menu) is asked for a code at every sign-in whatever this says. production.py turns it on by default.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", False)
+# The name authenticator apps show beside the account; wrong codes wait 1, 2, 4, 8... seconds (django-otp's throttle).
+OTP_TOTP_ISSUER = "Régionalisation avancée"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Headers (production.py adds HSTS and secure cookies). Nothing frames the portal but the admin's own previews, which
 # Wagtail answers with SAMEORIGIN itself; CSP's frame-ancestors says the same to current browsers.

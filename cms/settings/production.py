@@ -21,6 +21,9 @@ if "DATABASE_URL" not in os.environ:
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
+# The partners' reviewers and superusers must use a second factor (security/two_factor/); off only by choice.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)  # noqa: F405
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SESSION_COOKIE_SECURE = True

@@ -24,3 +24,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 # A test-only page type extending BasePage (tests/testapp), to test the partner-approval guard beyond HomePage.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
+
+# Password-only sign-in for the suite (the browser tests included); 2FA tests turn it on with the settings fixture.
+PORTAL_REQUIRE_2FA = False
