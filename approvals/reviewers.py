@@ -69,12 +69,23 @@ class PartnerReviewLock(WorkflowLock):
 
 
 # Refusing writes where the request enters --------------------------------------------------------------------------
+def back_to(obj, user):
+    """Where a reviewer goes after a decision or a refusal: the read-only editor while the object is still in their
+    review, else the dashboard. After the third approval (or a change request) the review is over and the editor
+    would only answer Wagtail's "you do not have permission" beside the decision's message."""
+    fresh = type(obj)._default_manager.filter(pk=obj.pk).first()
+    task = fresh.current_workflow_task if fresh is not None else None
+    if task is not None and task.specific.user_can_access_editor(fresh, user):
+        return redirect(edit_url(fresh) or "wagtailadmin_home")
+    return redirect("wagtailadmin_home")
+
+
 def refuse(request, obj, message):
     """A refusal the person reads: JSON for the editor's autosave, else back to the (read-only) editor."""
     if not request.accepts("text/html"):
         return JsonResponse({"success": False, "error_code": "locked", "error_message": message}, status=403)
     messages.error(request, message)
-    return redirect(edit_url(obj) or "wagtailadmin_home")
+    return back_to(obj, request.user)
 
 
 def perform_decision(request, obj):
@@ -93,7 +104,7 @@ def perform_decision(request, obj):
     except DecisionRefused as refusal:
         return refuse(request, obj, refusal.message)
     messages.success(request, message)
-    return redirect(edit_url(obj) or "wagtailadmin_home")
+    return back_to(obj, request.user)
 
 
 def refuse_reviewer_writes(request, obj):

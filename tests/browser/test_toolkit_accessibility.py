@@ -15,6 +15,16 @@ AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
 
 
+@pytest.fixture
+def page(browser, live_portal):
+    """A tab whose injected axe-core runs although the portal's Content-Security-Policy refuses inline scripts (as it
+    should: tests/browser/test_content_security_policy.py checks it); only the test's own tooling is let through."""
+    context = browser.new_context(base_url=live_portal.url, locale="fr-FR", bypass_csp=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
 def build_site(home):
     """One page of every type, with the relations that make each template show all its sections."""
     tree = factories.toolkit_tree(home)
