@@ -1,33 +1,10 @@
 """The Content-Security-Policy refuses nothing the portal itself needs: public pages, the page editor and
 wagtail-localize's translation editor run in Chromium without a single violation."""
 
-import re
-
 import pytest
 from wagtail.models import Page
 
-from conftest import DEMO_PASSWORD
-
-
-def collect_violations(page):
-    violations = []
-    page.on(
-        "console",
-        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
-    )
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => "
-        "console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
-    )
-    return violations
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.locator("form").get_by_role("button").click()
-    page.wait_for_url(re.compile(r".*/admin/$"))
+from tests.browser.helpers import collect_violations, log_in
 
 
 @pytest.mark.parametrize("path", ["/fr/", "/ar/", "/en/", "/fr/search/?q=participation", "/fr/page-qui-n-existe-pas/"])

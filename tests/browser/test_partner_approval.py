@@ -5,20 +5,9 @@ import re
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
-from conftest import DEMO_PASSWORD
 from home.models import HomePage
+from tests.browser.helpers import new_tab_as
 from tests.testapp.models import ArticlePage
-
-
-def log_in(browser, base_url, username):
-    context = browser.new_context(base_url=base_url, locale="fr-FR")
-    tab = context.new_page()
-    tab.goto("/admin/login/")
-    tab.locator("#id_username").fill(username)
-    tab.locator("#id_password").fill(DEMO_PASSWORD)
-    tab.locator("form button[type=submit]").click()
-    tab.wait_for_url("**/admin/")
-    return context, tab
 
 
 def choose_action(tab, name):
@@ -34,7 +23,7 @@ def test_editor_then_three_reviewers_then_the_page_is_live(browser, live_portal)
     home.add_child(instance=article)
     article.save_revision(user=get_user_model().objects.get(username="editor"))
 
-    context, tab = log_in(browser, live_portal.url, "editor")
+    context, tab = new_tab_as(browser, live_portal.url, "editor")
     tab.goto(f"/admin/pages/{article.pk}/edit/")
     choose_action(tab, re.compile("Soumettre à Validation tripartite", re.I))
     tab.wait_for_url(re.compile(r"/admin/pages/\d+/"))
@@ -46,7 +35,7 @@ def test_editor_then_three_reviewers_then_the_page_is_live(browser, live_portal)
     for reviewer in ("dgct", "arm", "embassy"):
         assert Page.objects.get(pk=article.pk).live is False
         assert public.goto("/fr/parcours-de-validation/").status == 404
-        context, tab = log_in(browser, live_portal.url, reviewer)
+        context, tab = new_tab_as(browser, live_portal.url, reviewer)
         panel = tab.locator("[data-awaiting-partner]")
         panel.get_by_role("link", name="Parcours de validation").click()
         tab.wait_for_url(f"**/admin/pages/{article.pk}/edit/")

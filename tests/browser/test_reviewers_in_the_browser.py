@@ -12,8 +12,8 @@ from wagtail.models import Page, Revision
 from wagtail.users.models import UserProfile
 
 from approvals.tests.helpers import submit
-from conftest import DEMO_PASSWORD
 from home.models import HomePage
+from tests.browser.helpers import new_tab_as
 from tests.testapp.models import ArticlePage
 
 SHOTS = Path("test-results/reviewers")
@@ -24,14 +24,7 @@ def log_in(browser, base_url, username, language):
     profile = UserProfile.get_for_user(get_user_model().objects.get(username=username))
     profile.preferred_language = language
     profile.save()
-    context = browser.new_context(base_url=base_url, locale=language)
-    tab = context.new_page()
-    tab.goto("/admin/login/")
-    tab.locator("#id_username").fill(username)
-    tab.locator("#id_password").fill(DEMO_PASSWORD)
-    tab.locator("form button[type=submit]").click()
-    tab.wait_for_url("**/admin/")
-    return context, tab
+    return new_tab_as(browser, base_url, username, locale=language)
 
 
 def shot(tab, name):

@@ -8,21 +8,13 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
-from conftest import DEMO_PASSWORD
+from tests.browser.helpers import log_in
 
 
 def admin_in_french(username):
     profile = UserProfile.get_for_user(get_user_model().objects.get(username=username))
     profile.preferred_language = "fr"
     profile.save()
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.locator("form").get_by_role("button").click()
-    page.wait_for_url(re.compile(r".*/admin/$"))
 
 
 def direction(locator):

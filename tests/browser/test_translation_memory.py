@@ -1,14 +1,13 @@
 """The translation memory panel in Chromium: shown under the translation editor, its button fills the string."""
 
 import os
-import re
 
 from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail_localize.models import StringTranslation
 
-from conftest import DEMO_PASSWORD
 from home.models import HomePage
+from tests.browser.helpers import log_in
 from translations.starting import translate_into_all_languages
 from translations.tests.factories import french_page, put_string, segment, translation_of
 from translations.tests.test_memory_and_glossary import publish_french_change
@@ -27,11 +26,7 @@ def test_the_previous_translation_is_offered_and_used_in_the_translation_editor(
     new_segment = segment(translation, "Introduction : les douze régions solidaires.")
     arabic = french.get_translation(translation.target_locale)
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", "translator_ar")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.locator("form").get_by_role("button").click()
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    log_in(page, "translator_ar")
     page.goto(f"/admin/pages/{arabic.pk}/edit/")
 
     panel = page.locator("[data-portal-aids]")

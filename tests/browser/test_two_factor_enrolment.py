@@ -8,8 +8,7 @@ from base64 import b32decode
 
 from django_otp.oath import hotp
 
-from conftest import DEMO_PASSWORD
-from tests.browser.test_content_security_policy import collect_violations
+from tests.browser.helpers import collect_violations, log_in
 
 SCREENSHOT = os.environ.get("PORTAL_2FA_SCREENSHOT", "")
 
@@ -17,11 +16,7 @@ SCREENSHOT = os.environ.get("PORTAL_2FA_SCREENSHOT", "")
 def test_a_reviewer_enrols_in_the_browser_without_a_policy_violation(page, settings):
     settings.PORTAL_REQUIRE_2FA = True
     violations = collect_violations(page)
-    page.goto("/admin/login/")
-    page.fill("#id_username", "dgct")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.locator("form").get_by_role("button").click()
-    page.wait_for_url(re.compile(r".*/admin/two-factor/enrol/\?next=.*"))
+    log_in(page, "dgct", landing=re.compile(r".*/admin/two-factor/enrol/\?next=.*"))
     page.wait_for_load_state("networkidle")
 
     qr = page.locator("img.portal-2fa-qr")

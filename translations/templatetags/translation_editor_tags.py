@@ -43,6 +43,18 @@ def translation_editor_config(context, translation, instance):
     }
 
 
+@register.simple_tag(takes_context=True)
+def translation_lock_message(context, instance):
+    """Why the translation is read-only for this user (partner review, someone else's lock), or "" when it is not:
+    the editor shows it above the strings, so a locked translator is told why there is nothing to type into."""
+    user = context["request"].user
+    get_lock = getattr(instance, "get_lock", None)
+    lock = get_lock() if get_lock is not None else None
+    if lock is None or not lock.for_user(user):
+        return ""
+    return lock.get_message(user) or ""
+
+
 def is_locked_for(user, instance):
     get_lock = getattr(instance, "get_lock", None)
     lock = get_lock() if get_lock is not None else None
