@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_PAGES ?= 10000
 
-.PHONY: help run test lint format messages catalogues bench bench-search browsers clean backup restore
+.PHONY: help run test lint format messages catalogues bench bench-search browsers clean backup restore loadtest
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -85,6 +85,9 @@ bench-search: $(VENV)/.runtime ## Search at scale: 10,000 pages, index build tim
 	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py migrate --no-input -v 0
 	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py bootstrap_portal
 	DATABASE_URL='$(BENCH_DATABASE_URL)' $(PY) manage.py bench_search --pages $(BENCH_PAGES)
+
+loadtest: $(VENV)/.runtime ## Gunicorn (production settings, PostgreSQL, demo content) under wrk: 32 connections, 60 s; errors, latency, memory
+	bash scripts/load_test.sh
 
 backup: $(VENV)/.runtime ## Back up the database (DATABASE_URL, PostgreSQL) and the media into backups/<date> (or TO=folder)
 	$(PY) manage.py backup_portal $(if $(TO),--to '$(TO)')
