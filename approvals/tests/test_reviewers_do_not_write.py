@@ -4,8 +4,6 @@ Through the real admin URLs. Each refusal asserts the message and that nothing w
 the reviewer's name, the public content as it was.
 """
 
-from urllib.parse import urlencode
-
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -29,7 +27,7 @@ from approvals.tests.helpers import (
 )
 from toolkit.models import Theme
 from translations.starting import translate_into_all_languages
-from translations.tests.factories import french_page, put_string, segment, translation_of
+from translations.tests.factories import french_page, put_string, segment, translation_editor_writes, translation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -167,30 +165,6 @@ def arabic_in_review(portal, users, clients):
     clients["translator_ar"].post(edit_url(arabic), {"action": "publish"})
     assert Page.objects.get(pk=arabic.pk).workflow_in_progress
     return Page.objects.get(pk=arabic.pk), translation
-
-
-def translation_editor_writes(client, arabic, translation):
-    """Each write endpoint of wagtail-localize's translation editor, as its React app and its menu call them."""
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = "مكتوب"
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    string_segment = segment(translation, translation.source.get_source_instance().title)
-    return {
-        "string": put_string(client, translation, string_segment, "نص المراجع"),
-        "override": client.put(
-            reverse("wagtail_localize:edit_override", args=[translation.pk, 1]),
-            data=urlencode({"value": "1"}),
-            content_type="application/x-www-form-urlencoded",
-        ),
-        "po_upload": client.post(
-            reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
-            {"file": SimpleUploadedFile("ar.po", str(po).encode(), content_type="text/x-gettext-translation")},
-        ),
-        "machine_translate": client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk])),
-        "submit": client.post(edit_url(arabic), {"action": "publish"}),
-    }
 
 
 @pytest.mark.parametrize("role", REVIEWERS)

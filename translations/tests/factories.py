@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
@@ -101,3 +102,26 @@ def approve_until_finished(client, page, users, approvers=("dgct", "arm", "embas
         else:
             raise AssertionError(f"nobody among {approvers} may approve {task}")
     raise AssertionError("the workflow did not finish")
+
+
+def translation_editor_writes(client, page, translation, value="مكتوب"):
+    """Each write endpoint of wagtail-localize's translation editor, as its React app and its menu call them: the
+    title string, an override, a PO upload, machine translation and the submit button. Returns the responses."""
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = value
+    title = segment(translation, translation.source.get_source_instance().title)
+    return {
+        "string": put_string(client, translation, title, value),
+        "override": client.put(
+            reverse("wagtail_localize:edit_override", args=[translation.pk, 1]),
+            data=urlencode({"value": "1"}),
+            content_type="application/x-www-form-urlencoded",
+        ),
+        "po_upload": client.post(
+            reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+            {"file": SimpleUploadedFile("ar.po", str(po).encode(), content_type="text/x-gettext-translation")},
+        ),
+        "machine_translate": client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk])),
+        "submit": client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}),
+    }

@@ -4,10 +4,7 @@ is withdrawn; a manual lock ("Lock" in the page editor) holds in every write pat
 Each write endpoint is taken through its real URL; each refusal asserts the message and that nothing changed.
 """
 
-from urllib.parse import urlencode
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation as i18n
 from django.utils.translation import gettext
@@ -17,7 +14,7 @@ from wagtail_localize.models import StringTranslation
 from approvals.reviewers import in_review_message
 from approvals.tests.helpers import decide
 from translations.starting import translate_into_all_languages
-from translations.tests.factories import french_page, put_string, segment, translation_of
+from translations.tests.factories import french_page, put_string, segment, translation_editor_writes, translation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -69,27 +66,6 @@ def messages_of(response):
     return [str(message) for message in response.wsgi_request._messages]
 
 
-def each_write(client, page, translation):
-    """Every write of the translation editor: string, override, PO upload, machine translation, submit."""
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = "مكتوب"
-    return {
-        "string": put_string(client, translation, segment(translation, "Coopération interrégionale"), "نص آخر"),
-        "override": client.put(
-            reverse("wagtail_localize:edit_override", args=[translation.pk, 1]),
-            data=urlencode({"value": "1"}),
-            content_type="application/x-www-form-urlencoded",
-        ),
-        "po_upload": client.post(
-            reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
-            {"file": SimpleUploadedFile("ar.po", str(po).encode(), content_type="text/x-gettext-translation")},
-        ),
-        "machine_translate": client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk])),
-        "submit": client.post(edit_url(page), {"action": "publish"}),
-    }
-
-
 def assert_all_refused(responses, message):
     for endpoint, response in responses.items():
         if endpoint == "submit":
@@ -105,7 +81,7 @@ def test_a_translator_cannot_change_a_translation_in_partner_review(client, arab
     translation = arabic[1]
     strings, revisions, task_state = arabic_strings(), page.revisions.count(), page.current_workflow_task_state
 
-    assert_all_refused(each_write(client, page, translation), IN_REVIEW)
+    assert_all_refused(translation_editor_writes(client, page, translation, "نص آخر"), IN_REVIEW)
 
     page = Page.objects.get(pk=page.pk)
     assert arabic_strings() == strings
@@ -165,7 +141,7 @@ def test_a_manual_lock_holds_in_every_write_of_the_translation_editor(client, cl
     assert Page.objects.get(pk=page.pk).locked
     strings, revisions = arabic_strings(), page.revisions.count()
 
-    assert_all_refused(each_write(client, page, translation), LOCKED)
+    assert_all_refused(translation_editor_writes(client, page, translation, "نص آخر"), LOCKED)
 
     page = Page.objects.get(pk=page.pk)
     assert arabic_strings() == strings
