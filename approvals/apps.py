@@ -11,9 +11,11 @@ class ApprovalsConfig(AppConfig):
 
     def ready(self):
         from approvals import signals, workflow  # noqa: F401  (connect the receivers)
+        from approvals.names import install as translate_workflow_names
         from approvals.notifications import take_over_wagtail_workflow_mails
 
         take_over_wagtail_workflow_mails()
+        translate_workflow_names()
 
 
 class PortalUsersConfig(WagtailUsersAppConfig):

@@ -47,7 +47,8 @@ def take_decision(obj, user, action, data, revision_id=None):
         )
     task = task_state.task.specific
     if action not in {name for name, _label, _modal in task.get_actions(obj, user)}:
-        raise DecisionRefused(gettext("You cannot decide on this revision."))
+        reason = task.why_user_cannot_decide(task_state, user) if hasattr(task, "why_user_cannot_decide") else None
+        raise DecisionRefused(reason or gettext("You cannot decide on this revision."))
     form = task.get_form_for_action(action)(data)
     if not form.is_valid():
         errors = " ".join(str(error) for errors in form.errors.values() for error in errors)
@@ -60,15 +61,34 @@ def take_decision(obj, user, action, data, revision_id=None):
     return decision_message(obj, task_state, action, partner)
 
 
+def awaited_partners(revision_id):
+    """The partners whose approval of ``revision_id`` is still missing, in the partners' order."""
+    from approvals.models import PartnerDecision
+    from approvals.partners import PARTNERS
+
+    approved = {
+        decision.partner
+        for decision in PartnerDecision.objects.for_revision(revision_id)
+        if decision.decision == PartnerDecision.APPROVED
+    }
+    return [partner for partner in PARTNERS if partner.code not in approved]
+
+
+def name_list(partners):
+    """The partners' names as a list in the admin language ("ARM, British Embassy"; Arabic uses its own comma)."""
+    return gettext(", ").join(str(partner.name) for partner in partners)
+
+
 def decision_message(obj, task_state, action, partner):
-    """One sentence saying what the decision did, in the reviewer's admin language."""
+    """One sentence saying what the decision did and what comes next, in the reviewer's admin language."""
     params = {"partner": partner.name}
     if action == "reject":
         text = gettext("You requested changes for %(partner)s: the author receives your comment.")
         return text % params
     task_state = TaskState.objects.get(pk=task_state.pk)
     if task_state.status != TaskState.STATUS_APPROVED:
-        text = gettext("You approved this version for %(partner)s. It goes live once the other partners approve it.")
+        params["awaited"] = name_list(awaited_partners(task_state.revision_id))
+        text = gettext("You approved this version for %(partner)s. Still awaited: %(awaited)s.")
         return text % params
     fresh = type(obj)._default_manager.get(pk=obj.pk)
     if fresh.live and fresh.live_revision_id == task_state.revision_id:

@@ -192,13 +192,37 @@ class PartnerApprovalTask(Task):
             return None
         return partner
 
+    def why_user_cannot_decide(self, task_state, user):
+        """Why a partner reviewer has no decision to take on ``task_state``'s revision, in a sentence; None when they
+        have one (or review for no partner). The reviewer's editor and review screen show it instead of the buttons."""
+        partner = partner_for_user(user)
+        if partner is None or self.pending_partner(task_state, user) is not None:
+            return None
+        if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
+            return gettext("This is not in partner review: there is nothing to decide.")
+        if task_state.revision.user_id == user.pk:
+            return gettext(
+                "You wrote this version, so another %(partner)s reviewer decides on it. Its author can resubmit it "
+                "as their own version to restart the review."
+            ) % {"partner": partner.name}
+        decision = PartnerDecision.objects.for_revision(task_state.revision_id).filter(partner=partner.code).first()
+        if decision is None:
+            return gettext("You cannot decide on this revision.")
+        text = (
+            gettext("%(partner)s already approved this version (%(reviewer)s): nothing awaits your decision.")
+            if decision.decision == PartnerDecision.APPROVED
+            else gettext("%(partner)s already requested changes on this version (%(reviewer)s).")
+        )
+        return text % {"partner": partner.name, "reviewer": decision.reviewer_name}
+
     def get_actions(self, obj, user):
         if self.pending_partner(obj.current_workflow_task_state, user) is None:
             return []
+        # Approve first: the editor's action menu makes the first action the reviewer's main button.
         return [
-            ("reject", _("Request changes"), True),
             ("approve", _("Approve"), False),
             ("approve", _("Approve with comment"), True),
+            ("reject", _("Request changes"), True),
         ]
 
     def get_form_for_action(self, action):

@@ -81,6 +81,14 @@ def unpublish_url(obj):
     return _snippet_url(type(obj), "unpublish", obj.pk)
 
 
+def resubmit_url(obj):
+    """The author's "Resubmit as my version" (``approvals.views.ResubmitAsOwnView``)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(Page if is_page(obj) else obj, for_concrete_model=False)
+    return reverse("approvals:resubmit", args=[content_type.pk, quote(obj.pk)])
+
+
 def emergency_publish_url(obj):
     if is_page(obj):
         return reverse("approvals:emergency_publish", args=[obj.pk])

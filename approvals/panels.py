@@ -1,6 +1,12 @@
-"""The reviewer's dashboard panel: what awaits their partner's decision, oldest first, with its age."""
+"""The reviewer's dashboard panel: what awaits their partner's decision, oldest first, with its age, and the
+decision itself (Approve, or Request changes with a comment) on each row.
+
+It is the reviewer's one panel: Wagtail's own "Awaiting your review" panel is taken off their dashboard
+(``approvals.wagtail_hooks``), since its buttons decide without a message and offer actions in another order.
+"""
 
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
 
@@ -36,6 +42,8 @@ def awaiting_partner(user):
                     "language": objects.language_name(obj),
                     "since": state.workflow_state.created_at,
                     "revision_id": state.revision_id,
+                    "decide_url": reverse("approvals:decide", args=[state.workflow_state.base_content_type_id, obj.pk]),
+                    "key": f"{state.workflow_state.base_content_type_id}-{obj.pk}",
                 }
             )
     return partner, rows
@@ -76,4 +84,10 @@ class AwaitingPartnerPanel(Component):
         self.live_pages = recently_published()
 
     def get_context_data(self, parent_context):
-        return {"partner": self.partner, "rows": self.rows, "live_pages": self.live_pages}
+        return {
+            "partner": self.partner,
+            "rows": self.rows,
+            "live_pages": self.live_pages,
+            "csrf_token": parent_context.get("csrf_token"),  # the decision forms post
+            "request": parent_context.get("request"),
+        }

@@ -62,10 +62,31 @@ class PartnerReviewLock(WorkflowLock):
     """The partner review's lock, with the portal's own words (Wagtail's say "only reviewers can edit")."""
 
     def get_message(self, user):
-        return review_lock_message(user) if self.for_user(user) else None
+        """A reviewer with nothing to decide reads why (already decided, their own version...)."""
+        if not self.for_user(user):
+            return None
+        if is_reviewer(user):
+            task_state = self.object.current_workflow_task_state
+            reason = self.task.specific.why_user_cannot_decide(task_state, user) if task_state else None
+            if reason:
+                return reason
+        return review_lock_message(user)
 
     def get_description(self, user, can_lock=False):
         return review_lock_message(user) or gettext("Editors may still edit it: their edit restarts the review.")
+
+
+def may_resubmit_as_own(user, obj):
+    """Who may restart a review on a version of their own: whoever may edit ``obj``, reviewers excepted (they never
+    write). Used when a partner cannot decide on a version its own reviewers wrote."""
+    if not getattr(user, "is_authenticated", False) or is_reviewer(user) or is_translator(user):
+        return False
+    from approvals.objects import is_page
+
+    if is_page(obj):
+        return obj.permissions_for_user(user).can_edit()
+    meta = type(obj)._meta
+    return user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
 
 
 # Refusing writes where the request enters --------------------------------------------------------------------------
@@ -103,8 +124,10 @@ def perform_decision(request, obj):
         )
     except DecisionRefused as refusal:
         return refuse(request, obj, refusal.message)
+    # The dashboard, where the next review waits: back in the read-only editor the lock's notice would stand beside
+    # the decision's message, and after the third approval the editor is no longer theirs to open.
     messages.success(request, message)
-    return back_to(obj, request.user)
+    return redirect("wagtailadmin_home")
 
 
 def refuse_reviewer_writes(request, obj):

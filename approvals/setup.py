@@ -18,9 +18,8 @@ from wagtail.models import (
 from wagtail.snippets.models import get_snippet_models
 
 from approvals.models import PartnerApprovalTask
+from approvals.names import TASK_NAME, WORKFLOW_NAME
 
-WORKFLOW_NAME = "Validation tripartite"
-TASK_NAME = "Partner approval"
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 

@@ -73,3 +73,35 @@ def review_restart(obj):
         overwritten |= Q(revision_id=previous.revision_id, superseded_at__isnull=True)
     earlier = PartnerDecision.objects.filter(overwritten).order_by("decided_at", "pk")
     return ReviewRestart(previous.finished_at, previous.finished_by, list(earlier))
+
+
+@dataclass
+class BlockedPartner:
+    """A partner none of whose reviewers can decide on the revision under review, and why."""
+
+    partner: Partner
+    author_only: bool  # its only active reviewers wrote the revision (a new version by someone else unblocks it)
+
+
+def blocked_partners(obj):
+    """The partners still awaited on ``obj``'s revision under review that no one can decide for.
+
+    A reviewer never decides on a revision they wrote, superusers never decide for a partner, and inactive accounts
+    decide nothing: when those rules leave a partner without anyone, the review would wait forever.
+    """
+    from django.contrib.auth import get_user_model
+    from wagtail.models import TaskState
+
+    task_state = getattr(obj, "current_workflow_task_state", None)
+    if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
+        return []
+    decided = set(PartnerDecision.objects.for_revision(task_state.revision_id).values_list("partner", flat=True))
+    author_id = task_state.revision.user_id
+    blocked = []
+    for partner in PARTNERS:
+        if partner.code in decided:
+            continue
+        reviewers = get_user_model().objects.filter(is_active=True, is_superuser=False, groups__name=partner.group_name)
+        if not reviewers.exclude(pk=author_id).exists():
+            blocked.append(BlockedPartner(partner, author_only=reviewers.filter(pk=author_id).exists()))
+    return blocked

@@ -1,4 +1,4 @@
-"""Admin views of partner approval: the emergency publication and the approvals report."""
+"""Admin views of partner approval: the emergency publication, the approvals report, the dashboard decision."""
 
 import django_filters
 from django.apps import apps
@@ -6,11 +6,14 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -22,6 +25,7 @@ from wagtail.models import Page
 
 from approvals import objects
 from approvals.audit import log_emergency_publication
+from approvals.decisions import DecisionRefused, take_decision
 from approvals.exports import PortalSpreadsheetExportMixin
 from approvals.forms import EmergencyPublicationForm
 from approvals.guard import is_guarded_snippet, sanctioned_publication
@@ -217,3 +221,66 @@ def annotate_emergency(decisions):
     for decision in decisions:
         decision.emergency_label = gettext("yes") if decision.revision_id in emergency else ""
     return decisions
+
+
+@method_decorator(require_POST, name="dispatch")
+class DashboardDecisionView(View):
+    """A reviewer's decision from their dashboard panel (``approvals.panels``): Approve, or Request changes with a
+    comment, on the revision the row showed. The decision goes through the task like every other
+    (``approvals.decisions``); the reviewer returns to the dashboard with one message saying what it did."""
+
+    def post(self, request, content_type_id, object_id):
+        obj = self.get_object(content_type_id, object_id)
+        revision_id = request.POST.get("revision", "")
+        if not revision_id.isdigit():
+            return self.answer(request, gettext("The version you decided on is missing: reload the dashboard."), 400)
+        data = {"comment": request.POST.get("comment", "")}
+        try:
+            message = take_decision(obj, request.user, request.POST.get("action"), data, revision_id=revision_id)
+        except DecisionRefused as refusal:
+            return self.answer(request, refusal.message, refusal.status)
+        return self.answer(request, message, 200)
+
+    @staticmethod
+    def get_object(content_type_id, object_id):
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+        except ContentType.DoesNotExist as exc:
+            raise Http404 from exc
+        if model is None:
+            raise Http404
+        obj = model._default_manager.filter(pk=unquote(object_id)).first()
+        if obj is None:
+            raise Http404
+        return getattr(obj, "specific", obj)
+
+    @staticmethod
+    def answer(request, message, status):
+        """Back to the dashboard with the message (success or refusal); a client that does not read HTML gets the
+        status and the message as JSON."""
+        if not request.accepts("text/html"):
+            return JsonResponse({"success": status == 200, "message": str(message)}, status=status)
+        (messages.success if status == 200 else messages.error)(request, message)
+        return redirect("wagtailadmin_home")
+
+
+@method_decorator(require_POST, name="dispatch")
+class ResubmitAsOwnView(View):
+    """The author restarts a review that a partner cannot decide on (its only reviewers wrote the version under
+    review): the same content is saved as a new version in the author's name, which restarts the partners' review
+    (``approvals.workflow``). Editors only; reviewers never write, translators wait for the partners."""
+
+    def post(self, request, content_type_id, object_id):
+        from approvals.reviewers import may_resubmit_as_own
+        from approvals.status import blocked_partners
+
+        obj = DashboardDecisionView.get_object(content_type_id, object_id)
+        if not may_resubmit_as_own(request.user, obj):
+            raise PermissionDenied(gettext("Only the content's editors can resubmit it as their version."))
+        if not any(item.author_only for item in blocked_partners(obj)):
+            messages.error(request, gettext("Every partner can decide on this version: there is nothing to resubmit."))
+            return redirect(objects.edit_url(obj))
+        latest = obj.get_latest_revision_as_object()
+        latest.save_revision(user=request.user)
+        messages.success(request, gettext("The review restarted on your version: the three partners can decide on it."))
+        return redirect(objects.edit_url(obj))

@@ -11,7 +11,8 @@ from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 from wagtail.snippets.action_menu import WorkflowMenuItem as SnippetWorkflowMenuItem
 
 from approvals import urls
-from approvals.audit import LOG_ACTIONS
+from approvals.action_menus import page_submit_in_portal_words, snippet_submit_in_portal_words
+from approvals.audit import DECISION_ACTION, LOG_ACTIONS, PartnerDecisionFormatter, portal_workflow_formatters
 from approvals.guard import is_guarded_model, is_guarded_snippet
 from approvals.objects import emergency_publish_url, unpublish_url
 from approvals.operator import OPERATOR_PUBLISH_ACTION
@@ -37,6 +38,11 @@ def register_operator_publish(actions):
     )
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+    actions.register_action(DECISION_ACTION)(PartnerDecisionFormatter)
+
+
+# After Wagtail's own (order 0): they wrap its workflow formatters.
+hooks.register("register_log_actions", portal_workflow_formatters, order=100)
 
 
 # After the translations app's own submission hook (order -10), before wagtail-localize's (order 0): see
@@ -66,7 +72,10 @@ def register_approvals_report_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_awaiting_partner_panel(request, panels):
+    """A partner reviewer's one panel is the portal's (``approvals.panels``): Wagtail's "Awaiting your review" lists
+    the same reviews with buttons that decide without saying what the decision did."""
     if partner_for_user(request.user) is not None:
+        panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
         panels.append(AwaitingPartnerPanel(request.user))
 
 
@@ -132,6 +141,12 @@ def no_direct_snippet_publication(menu_items, request, context):
         for item in menu_items
         if item.name != "action-publish" and (item.name != "action-unpublish" or may_unpublish)
     ]
+
+
+# One submit, one resubmit, one withdrawal, in the portal's words (approvals.action_menus). Registered before the
+# other apps' menu hooks, which may refine the submit item (the translations app names the queued languages).
+hooks.register("construct_page_action_menu", page_submit_in_portal_words, order=-50)
+hooks.register("construct_snippet_action_menu", snippet_submit_in_portal_words, order=-50)
 
 
 # Cancelling a review -------------------------------------------------------------------------------------------------

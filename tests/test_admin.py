@@ -39,3 +39,16 @@ def test_english_dates_put_the_day_first():
         assert formats.date_format(moment.date(), "SHORT_DATE_FORMAT") == "01/12/2026"
     with translation.override("fr"):
         assert formats.date_format(moment.date()) == "1 décembre 2026"
+
+
+def test_arabic_dates_put_the_day_first_on_a_24_hour_clock():
+    """Django's Arabic formats leave the short date and time to the American default ("12/01/2026 2:30 p.m.")."""
+    import datetime
+
+    from django.utils import formats, translation
+
+    moment = datetime.datetime(2026, 12, 1, 14, 30)
+    with translation.override("ar"):
+        short = formats.date_format(moment, "SHORT_DATETIME_FORMAT").replace("\u200f", "")
+        assert short == "01/12/2026 14:30"
+        assert formats.date_format(moment, "TIME_FORMAT") == "14:30"

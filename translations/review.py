@@ -107,6 +107,7 @@ class ReviewScreen:
     rows: list
     actions: list
     restart: object
+    why_no_decision: str | None = None
 
     @property
     def first_version(self):
@@ -148,4 +149,10 @@ def build_screen(obj, user):
         rows=compare_fields(source, reviewed, published=published, first_version=published is None),
         actions=[name for name, _label, _modal in offered_actions(obj, user)] if in_review else [],
         restart=review_restart(obj) if in_review else None,
+        why_no_decision=why_no_decision(task_state, user) if in_review else None,
     )
+
+
+def why_no_decision(task_state, user):
+    task = task_state.task.specific
+    return task.why_user_cannot_decide(task_state, user) if hasattr(task, "why_user_cannot_decide") else None

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
-from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
+from approvals.action_menus import PartnerSubmitPageMenuItem
 from approvals.objects import REVIEW_URL_HOOK
 from approvals.reviewers import is_reviewer
 from approvals.translation_editor import enabled_translation
@@ -121,39 +121,24 @@ def translations_are_reviewed_on_their_screen(obj):
     return review_url(obj) if is_translation(obj) else None
 
 
-class SubmitAndTranslateMenuItem(ActionMenuItem):
-    """ "Submit for approval and translate when published": queues a French page for translation into every other
-    language once partner approval publishes it (see ``translations.signals``)."""
-
-    label = gettext_lazy("Submit for approval, then translate")
-    name = "action-submit"
-    icon_name = "wagtail-localize-language"
-    template_name = "translations/submit_and_translate_menu_item.html"
-
-    def is_shown(self, context):
-        if context["view"] not in ("create", "edit") or not may_manage_translations(context["request"].user):
-            return False
-        if context["view"] == "create":
-            parent = context["parent_page"]
-            return parent.locale.language_code == SOURCE_LANGUAGE and parent.has_workflow
+@hooks.register("construct_page_action_menu")
+def submitting_queues_the_translations(menu_items, request, context):
+    """The editor's one submit action on a French page says that the translations into the languages it lacks follow
+    once it is published, and queues them (``queue_translation``); there is no second submit button for it."""
+    if context.get("view") not in ("create", "edit") or not may_manage_translations(request.user):
+        return
+    if context["view"] == "create":
+        parent = context["parent_page"]
+        french = parent.locale.language_code == SOURCE_LANGUAGE
+        languages = list(Locale.objects.exclude(language_code=SOURCE_LANGUAGE)) if french else []
+    else:
         page = context["page"]
-        return (
-            page.locale.language_code == SOURCE_LANGUAGE
-            and not page.workflow_in_progress
-            and not context["locked_for_user"]
-            and self.get_user_page_permissions_tester(context).can_submit_for_moderation()
-            and missing_locales(page).exists()
-        )
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["value"] = QUEUE_TRANSLATION_VALUE
-        return context
-
-
-@hooks.register("register_page_action_menu_item")
-def register_submit_and_translate():
-    return SubmitAndTranslateMenuItem(order=25)
+        french = page.locale.language_code == SOURCE_LANGUAGE
+        languages = list(missing_locales(page)) if french else []
+    for item in menu_items:
+        if isinstance(item, PartnerSubmitPageMenuItem) and languages:
+            item.queued_languages = [locale.get_display_name() for locale in languages]
+            item.submit_value = QUEUE_TRANSLATION_VALUE
 
 
 def queue_translation(request, page):
