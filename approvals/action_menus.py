@@ -10,7 +10,7 @@ Another app may ask the submit item to say more (the translations app sets ``que
 ``submit_value`` on French pages whose translations will be prepared once they are published).
 """
 
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 from wagtail.admin import action_menu as page_menus
 from wagtail.snippets import action_menu as snippet_menus
 
@@ -34,7 +34,10 @@ class PartnerSubmitMixin:
         if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
             context["label"] = gettext("Resubmit for partner approval")
         elif self.queued_languages:
-            languages = gettext(", ").join(str(name) for name in self.queued_languages)
+            names = [str(name) for name in self.queued_languages]
+            if get_language() == "fr":
+                names = [name.lower() for name in names]  # French writes language names in lower case mid-sentence
+            languages = gettext(", ").join(names)
             context["label"] = gettext("Submit for partner approval, then translation into %(languages)s") % {
                 "languages": languages
             }

@@ -96,12 +96,23 @@ def blocked_partners(obj):
     if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
         return []
     decided = set(PartnerDecision.objects.for_revision(task_state.revision_id).values_list("partner", flat=True))
+    awaited = [partner for partner in PARTNERS if partner.code not in decided]
+    if not awaited:
+        return []
     author_id = task_state.revision.user_id
+    members = {}  # group name -> active reviewers' ids, in one query
+    rows = (
+        get_user_model()
+        .objects.filter(
+            is_active=True, is_superuser=False, groups__name__in=[partner.group_name for partner in awaited]
+        )
+        .values_list("groups__name", "pk")
+    )
+    for group_name, user_id in rows:
+        members.setdefault(group_name, set()).add(user_id)
     blocked = []
-    for partner in PARTNERS:
-        if partner.code in decided:
-            continue
-        reviewers = get_user_model().objects.filter(is_active=True, is_superuser=False, groups__name=partner.group_name)
-        if not reviewers.exclude(pk=author_id).exists():
-            blocked.append(BlockedPartner(partner, author_only=reviewers.filter(pk=author_id).exists()))
+    for partner in awaited:
+        reviewers = members.get(partner.group_name, set())
+        if not reviewers - {author_id}:
+            blocked.append(BlockedPartner(partner, author_only=author_id in reviewers))
     return blocked

@@ -19,7 +19,9 @@ def render_value(field, value):
         return mark_safe(expand_db_html(value))  # noqa: S308 (the editor's rich text, stored sanitised by Wagtail)
     if isinstance(field, StreamField):
         return value.render_as_block()
-    return linebreaks(conditional_escape(value))
+    # ``django.utils.html.linebreaks`` returns a plain string (only the template filter marks it safe): the text is
+    # escaped first, so its paragraphs can be marked safe, or the screen would show "<p>" to the reviewer.
+    return mark_safe(linebreaks(conditional_escape(value)))  # noqa: S308
 
 
 def translated_fields(model):

@@ -139,6 +139,7 @@ def build_screen(obj, user):
     published_revision = obj.live_revision if obj.live else None
     published = published_revision.as_object() if published_revision is not None else None
     source = french_source(obj)
+    actions = [name for name, _label, _modal in offered_actions(obj, user)] if in_review else []
     return ReviewScreen(
         obj=obj,
         source=source,
@@ -147,9 +148,9 @@ def build_screen(obj, user):
         in_review=in_review,
         published_revision=published_revision,
         rows=compare_fields(source, reviewed, published=published, first_version=published is None),
-        actions=[name for name, _label, _modal in offered_actions(obj, user)] if in_review else [],
+        actions=actions,
         restart=review_restart(obj) if in_review else None,
-        why_no_decision=why_no_decision(task_state, user) if in_review else None,
+        why_no_decision=why_no_decision(task_state, user) if in_review and not actions else None,
     )
 
 

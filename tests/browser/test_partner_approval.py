@@ -25,7 +25,7 @@ def test_editor_then_three_reviewers_then_the_page_is_live(browser, live_portal)
 
     context, tab = new_tab_as(browser, live_portal.url, "editor")
     tab.goto(f"/admin/pages/{article.pk}/edit/")
-    choose_action(tab, re.compile("Soumettre à Validation tripartite", re.I))
+    choose_action(tab, re.compile("^Soumettre à l’approbation des partenaires", re.I))
     tab.wait_for_url(re.compile(r"/admin/pages/\d+/"))
     context.close()
     assert Page.objects.get(pk=article.pk).current_workflow_task_state is not None

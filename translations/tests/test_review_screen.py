@@ -110,6 +110,7 @@ def test_each_reviewer_reads_the_translation_next_to_its_french_source_each_in_i
     assert response.status_code == 200
     assert "Résumé : Coopération interrégionale." in content
     assert "ملخص: التعاون بين الجهات." in content
+    assert "<p>ملخص: التعاون بين الجهات.</p>" in content and "&lt;p&gt;" not in content  # text, not markup
     assert 'lang="ar" dir="rtl"' in content
     assert 'lang="fr" dir="ltr"' in content
     assert shown_revision(response) == page.current_workflow_task_state.revision_id
@@ -243,6 +244,8 @@ def test_a_reviewer_whose_partner_decided_and_the_translator_see_no_buttons_and_
         response = clients[username].get(review_url(page))
         assert response.status_code == 200, username
         assert not offers_decisions(response), username
+        if username == "dgct":  # the reviewer reads why there is nothing to decide
+            assert "data-why-no-decision" in response.content.decode()
 
         response = clients[username].post(review_url(page), {"action": "approve", "revision": revision})
         assert response.status_code == 403, username
