@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Page, WorkflowState
 
 from translations.guards import check_not_locked
+from translations.slugs import apply_translated_slug
 
 
 class NoWorkflowError(Exception):
@@ -46,6 +47,7 @@ def submit_translation(translation, user):
     check_not_locked(user, target)
     if isinstance(target, DraftStateMixin):
         target = save_translation_draft(translation, user)
+        apply_translated_slug(translation, target)  # an address in the page's own language (translations.slugs)
         return target, submit_for_approval(target, user)
     translation.save_target(user=user, publish=True)
     return translation.get_target_instance(), None

@@ -74,3 +74,11 @@ def translation_aids_panel(context, translation, instance):
         "glossary_url": reverse("wagtailsnippets_translations_glossaryterm:list")
         + f"?locale={translation.target_locale.language_code}",
     }
+
+
+@register.simple_tag(takes_context=True)
+def navigable_editor_context(context):
+    """The translation editor's links for this person (``translations.navigation``)."""
+    from translations.navigation import navigable
+
+    return navigable(context)
