@@ -64,8 +64,10 @@ def apply_translated_slug(translation, page):
     revision = page.latest_revision
     if revision.content.get("slug") == slug:
         return slug
-    revision.content = {**revision.content, "slug": slug}
-    revision.save(update_fields=["content"])
+    # The revision this submission has just written, before anyone reviewed it: completed in place (an update
+    # without signals), not saved again, which would count as overwriting a revision under review and restart the
+    # review a second time (``approvals.workflow``).
+    type(revision).objects.filter(pk=revision.pk).update(content={**revision.content, "slug": slug})
     if not page.live and page.slug != slug:
         page.slug = slug
         page.save(clean=False, update_fields=["slug", "url_path"])

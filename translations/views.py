@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, WorkflowState, get_page_models
 from approvals.decisions import DecisionRefused, take_decision
 from approvals.objects import admin_title, edit_url
 from translations.glossary import FORMATS, glossary_entries, render_glossary
-from translations.review import build_screen, get_translation, may_view, may_withdraw, review_url, withdraw_url
+from translations.review import build_screen, get_translation, may_view, may_withdraw, withdraw_url
 from translations.roles import SOURCE_LANGUAGE, may_manage_translations
 from translations.starting import missing_locales, translate_into_all_languages
 from translations.status import (
@@ -207,8 +207,10 @@ def review(request, **kwargs):
             obj = type(obj)._default_manager.get(pk=obj.pk)  # as it is now
             obj = obj.specific if isinstance(obj, Page) else obj
         else:
+            # The dashboard, where the next review waits (as after a decision in the page editor): back on this
+            # screen, "not in review" or "nothing awaits you" would stand beside the decision's message.
             messages.success(request, message)
-            return redirect(review_url(obj))
+            return redirect("wagtailadmin_home")
     screen = build_screen(obj, request.user)
     return TemplateResponse(
         request,
