@@ -12,6 +12,7 @@ test-results/journey/ (kept on failure, for a person to look at).
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -246,9 +247,10 @@ def test_the_whole_journey_in_three_admin_languages(journey, live_portal):
         journey.assert_no_permission_error(username)
     assert reviewer_revisions(watched) == 0
 
-    # The public reads it in Arabic.
+    # The public reads it in Arabic, at an Arabic address made from the translated title.
     arabic = Page.objects.get(pk=arabic.pk)
     assert arabic.live
+    assert unquote(arabic.url) == "/ar/مسار-المصادقة-الكامل/"
     public = journey.tab("editor")
     public.goto(arabic.url)
     assert public.get_by_role("heading", level=1).inner_text() == ARABIC[TITLE]
