@@ -6,7 +6,7 @@
 # LH_REPORTS (default a temporary folder). Traffic goes to 127.0.0.1 only.
 #   LH_DATABASE_URL  database to fill with the demo content (default postgres://postgres@127.0.0.1:5432/portal_lighthouse)
 #   LH_SKIP_LOAD=1   the database already holds the demo content: skip migrate and load_demo_content
-#   LH_ONLY="home.fr search.ar"   measure only these pages (the table then lists only them)
+#   LH_ONLY="home.fr search.ar"   measure only these pages (printed; docs/benchmarks.md is left as it is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -19,7 +19,9 @@ export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 
 export DATABASE_URL=$DB DJANGO_SETTINGS_MODULE=cms.settings.production ALLOWED_HOSTS=127.0.0.1
 export SECRET_KEY=${SECRET_KEY:-$($PY -c "import secrets; print(secrets.token_urlsafe(50))")}
-export SECURE_SSL_REDIRECT=false STATIC_ROOT=${STATIC_ROOT:-$(mktemp -d)}
+static_tmp=""
+[ -n "${STATIC_ROOT:-}" ] || { static_tmp=$(mktemp -d); STATIC_ROOT=$static_tmp; }
+export SECURE_SSL_REDIRECT=false STATIC_ROOT
 $PY manage.py compile_catalogues >/dev/null
 $PY manage.py collectstatic --no-input -v 0
 if [ -z "${LH_SKIP_LOAD:-}" ]; then
@@ -32,7 +34,7 @@ fi
 .venv/bin/gunicorn lighthouse_wsgi:application --pythonpath scripts --workers 2 --bind "127.0.0.1:$PORT" \
     --log-level warning &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -z "$static_tmp" ] || rm -rf "$static_tmp"' EXIT
 for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/fr/" && break; sleep 1; done
 
 $PY manage.py shell -v 0 < scripts/lighthouse_pages.py > "$REPORTS/pages.txt"
@@ -52,4 +54,4 @@ while read -r kind language path; do
     done
 done < "$REPORTS/pages.txt"
 echo "Reports: $REPORTS"
-$PY scripts/lighthouse_report.py "$REPORTS" docs/benchmarks.md
+$PY scripts/lighthouse_report.py "$REPORTS" "$([ -n "${LH_ONLY:-}" ] && echo - || echo docs/benchmarks.md)"

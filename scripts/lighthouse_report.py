@@ -1,9 +1,9 @@
 """Turn the Lighthouse JSON reports of `make lighthouse` into the table of docs/benchmarks.md.
 
-    python scripts/lighthouse_report.py REPORTS_DIR [docs/benchmarks.md]
+    python scripts/lighthouse_report.py REPORTS_DIR [docs/benchmarks.md | -]
 
 Each report is named `<type>.<language>.json` (scripts/lighthouse.sh). The table replaces what lies between the two
-`lighthouse` markers of the file, so the section's prose and earlier figures written above them stay. Prints the
+`lighthouse` markers of the file (`-`: no file), so the section's prose and earlier figures stay. Prints the
 table too, and exits 1 when a page misses the targets (performance 95, CLS 0.05, 150 kB), so a run says so.
 """
 
@@ -76,12 +76,13 @@ def _order(path):
 def main(reports_dir, doc):
     text, failures = table(Path(reports_dir))
     print(text)
-    doc = Path(doc)
-    content = doc.read_text()
-    if START not in content:
-        sys.exit(f"{doc} has no {START} marker: add the Lighthouse section first.")
-    content = re.sub(f"{re.escape(START)}.*?{re.escape(END)}", f"{START}\n{text}\n{END}", content, flags=re.S)
-    doc.write_text(content)
+    if doc != "-":
+        doc = Path(doc)
+        content = doc.read_text()
+        if START not in content:
+            sys.exit(f"{doc} has no {START} marker: add the Lighthouse section first.")
+        content = re.sub(f"{re.escape(START)}.*?{re.escape(END)}", f"{START}\n{text}\n{END}", content, flags=re.S)
+        doc.write_text(content)
     for failure in failures:
         print(f"Missed target: {failure}")
     return 1 if failures else 0
