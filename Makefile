@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_PAGES ?= 10000
 
-.PHONY: help run test lint format messages catalogues bench bench-search browsers clean backup restore loadtest
+.PHONY: help run test lint format messages catalogues bench bench-search browsers clean backup restore loadtest lighthouse fonts icons
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -88,6 +88,16 @@ bench-search: $(VENV)/.runtime ## Search at scale: 10,000 pages, index build tim
 
 loadtest: $(VENV)/.runtime ## Gunicorn (production settings, PostgreSQL, demo content) under wrk: 32 connections, 60 s; errors, latency, memory
 	bash scripts/load_test.sh
+
+lighthouse: $(VENV)/.runtime browsers node_modules/axe-core/axe.min.js ## Lighthouse (mobile) on every page type in fr, ar, en (demo content in portal_lighthouse); table in docs/benchmarks.md
+	bash scripts/lighthouse.sh
+
+fonts: $(VENV)/.dev ## Rebuild the web font subsets and their @font-face rules (scripts/build_fonts.py)
+	@[ -d /usr/share/fonts/truetype/liberation ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null; }
+	$(PY) scripts/build_fonts.py
+
+icons: $(VENV)/.dev ## Redraw the favicon and home-screen icons (scripts/build_icons.py)
+	$(PY) scripts/build_icons.py
 
 backup: $(VENV)/.runtime ## Back up the database (DATABASE_URL, PostgreSQL) and the media into backups/<date> (or TO=folder)
 	$(PY) manage.py backup_portal $(if $(TO),--to '$(TO)')

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Image renditions go through the app, which serves only those of images live public content uses (mediafiles/).
     path(
         f"{settings.MEDIA_URL.strip('/')}/{RENDITIONS_FOLDER}/<path:name>",

@@ -1,13 +1,15 @@
-"""Operational views: the health check and the error pages."""
+"""Operational views: the health check, the error pages and `/favicon.ico`."""
 
 import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connections
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
 
@@ -64,3 +66,12 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """500 without touching the database (it may be what failed)."""
     return render(request, "500.html", status=500)
+
+
+def favicon(request):
+    """`/favicon.ico`, which browsers, feed readers and bookmarks ask for whatever the page links: a redirect to the
+    static icon (assets/icons/, drawn by scripts/build_icons.py), whose name changes with its content once static
+    files are hashed, so the redirect itself is cached for a day only."""
+    response = HttpResponseRedirect(static("icons/favicon.ico"))
+    patch_cache_control(response, public=True, max_age=86400)
+    return response

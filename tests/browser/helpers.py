@@ -1,9 +1,10 @@
-"""What several browser tests do: sign in through the real login form, and collect Content-Security-Policy
-violations."""
+"""What several browser tests do: sign in through the real login form, collect Content-Security-Policy violations,
+build one page of every toolkit type."""
 
 import re
 
 from conftest import DEMO_PASSWORD
+from toolkit.tests import factories
 
 DASHBOARD = re.compile(r".*/admin/$")
 
@@ -37,3 +38,29 @@ def collect_violations(tab):
         "console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
     )
     return violations
+
+
+def build_site(home):
+    """One page of every type, with the relations that make each template show all its sections."""
+    tree = factories.toolkit_tree(home)
+    regions = factories.twelve_regions(tree["regions"])
+    theme = factories.ThemeFactory(slug="participation", name="Participation citoyenne")
+    tool = factories.ToolPageFactory(parent=tree["tools"], title="Budget participatif", featured=True)
+    tool.themes.set([theme])
+    tool.developed_by_regions.set([regions["04"]])
+    factories.save_live(tool)
+    factories.AdoptionFactory(tool=tool, region_code="04")
+    factories.AdoptionFactory(tool=tool, region_code="09", status="piloting")
+    guide = factories.GuidePageFactory(parent=tree["guides"], title="Guide de la concertation", featured=True)
+    guide.related_tools.set([tool])
+    factories.save_live(guide)
+    experience = factories.ExperiencePageFactory(parent=tree["experiences"], region=regions["04"])
+    experience.tools_used.set([tool])
+    factories.save_live(experience)
+    benchmark = factories.BenchmarkPageFactory(parent=tree["benchmarks"])
+    recommendation = factories.RecommendationPageFactory(parent=tree["recommendations"])
+    recommendation.benchmarks.set([benchmark])
+    recommendation.tools.set([tool])
+    factories.save_live(recommendation)
+    pages = [home, *tree.values(), tool, guide, experience, benchmark, recommendation, regions["04"]]
+    return pages

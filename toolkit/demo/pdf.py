@@ -1,8 +1,9 @@
 """Small, real PDFs of the demo guides, one per language, with Arabic shaped right to left.
 
 fpdf2 lays the text out; with text shaping on, it uses HarfBuzz (uharfbuzz) to join Arabic letters and order
-right-to-left runs. The fonts are the portal's own Noto fonts: the WOFF2 files served to browsers are converted once to
-TrueType (fontTools with brotli) into a cache directory, since fpdf2 embeds TrueType only.
+right-to-left runs. The fonts are the portal's own Noto fonts: the WOFF2 files served to browsers (cut down to the
+characters of French, English and Modern Standard Arabic by scripts/build_fonts.py) are converted once to TrueType
+(fontTools with brotli) into a cache directory, since fpdf2 embeds TrueType only.
 """
 
 import functools
@@ -15,10 +16,10 @@ from fpdf.enums import XPos, YPos
 
 FONTS_DIR = Path(settings.BASE_DIR) / "assets" / "fonts"
 FONT_FILES = {
-    ("NotoSans", ""): "noto-sans-latin-400-normal.woff2",
-    ("NotoSans", "B"): "noto-sans-latin-700-normal.woff2",
-    ("NotoNaskh", ""): "noto-naskh-arabic-arabic-400-normal.woff2",
-    ("NotoNaskh", "B"): "noto-naskh-arabic-arabic-700-normal.woff2",
+    ("NotoSans", ""): "noto-sans-latin-400.woff2",
+    ("NotoSans", "B"): "noto-sans-latin-700.woff2",
+    ("NotoNaskh", ""): "noto-naskh-arabic-400.woff2",
+    ("NotoNaskh", "B"): "noto-naskh-arabic-700.woff2",
 }
 
 
