@@ -1,7 +1,8 @@
 """Answer anonymous readers of public pages from the shared cache, and say how long others may keep them.
 
 It sits right after SecurityMiddleware (and WhiteNoise in production), before sessions, users and the page itself:
-a hit costs one round trip to the cache and no database query. What it stores is the response as the inner
+a hit costs one round trip to the cache and no database query, and is sent as stored, gzipped when the reader
+accepts it (compressed once, when stored: pagecache/compression.py). What it stores is the response as the inner
 middleware finished it, Content-Security-Policy, Permissions-Policy and Content-Language included, so a hit carries
 the same headers as the rendering did; the outer middleware (HTTPS redirect, HSTS, gzip) runs on every response.
 
@@ -16,9 +17,11 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
-from pagecache import frontend, generations, rules
+from pagecache import compression, frontend, generations, rules
 
 STATE_HEADER = "X-Page-Cache"
+# The shape of a stored entry (``_freeze``), part of its key: a release that changes it never reads older entries.
+ENTRY_FORMAT = 2
 
 
 class PageCacheMiddleware:
@@ -35,10 +38,10 @@ class PageCacheMiddleware:
             response.public_page = rules.is_public(request, response)  # still compressed (pagecache/compression.py)
             return response
 
-        key = rules.entry_key(request, language)
+        key = f"{rules.entry_key(request, language)}:{ENTRY_FORMAT}"
         generation, entry = generations.read(language, key)
         if entry is not None:
-            return self._answer(request, _thaw(entry), "hit")
+            return self._answer(request, _thaw(request, entry), "hit")
 
         response = self.get_response(request)
         if not rules.is_public(request, response):
@@ -62,12 +65,12 @@ class PageCacheMiddleware:
 
 def _freeze(response):
     headers = [(name, value) for name, value in response.items() if name != STATE_HEADER]
-    return (response.status_code, headers, response.content)
+    return (response.status_code, headers, response.content, compression.gzip_once(response.content))
 
 
-def _thaw(entry):
-    status, headers, content = entry
+def _thaw(request, entry):
+    status, headers, content, compressed = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    return response
+    return compression.as_gzip(request, response, compressed)
