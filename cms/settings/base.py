@@ -196,23 +196,19 @@ DATABASE_CACHE = {
     # Culling (a third of the rows) starts past this many entries: 3 languages x a few hundred pages, with filters.
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DATABASE_CACHE_MAX_ENTRIES", "20000"))},
 }
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                # A cache outage must degrade to cache misses, never to failing pages.
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
-            "KEY_PREFIX": "portal",
-        }
-    }
-else:
-    CACHES = {"default": DATABASE_CACHE}
+REDIS_CACHE = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "LOCATION": REDIS_URL,
+    "OPTIONS": {
+        "CLIENT_CLASS": "django_redis.client.DefaultClient",
+        # A cache outage must degrade to cache misses, never to failing pages.
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": 1,
+        "SOCKET_TIMEOUT": 1,
+    },
+    "KEY_PREFIX": "portal",
+}
+CACHES = {"default": REDIS_CACHE if REDIS_URL else DATABASE_CACHE}
 
 # The page cache (pagecache/, docs/operations.md): anonymous GET/HEAD of public pages served from CACHES for
 # PAGE_CACHE_SECONDS (0 turns it off), invalidated per language on publication. Browsers may reuse a page for

@@ -3,6 +3,8 @@ test_invalidation_across_processes.py)."""
 
 import gzip
 import json
+import os
+import uuid
 
 import pytest
 from django.db import connection
@@ -194,3 +196,35 @@ def test_public_pages_are_gzipped_and_the_admin_and_signed_in_pages_are_not(clie
         assert "Budget participatif" in gzip.decompress(page.content).decode()
     assert "Content-Encoding" not in client.get("/admin/login/", headers=gzip_accepted)
     assert "Content-Encoding" not in clients["editor"].get(pages["listing"].url, headers=gzip_accepted)
+
+
+@pytest.fixture
+def redis_cache(settings, portal):
+    """The page cache on Redis (REDIS_URL's configuration, cms/settings/base.py), in a database and under a prefix
+    of this test's own, removed afterwards (never FLUSHDB: the server is shared)."""
+    import redis
+
+    url = os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {url} (PORTAL_TEST_REDIS_URL)")
+    prefix = f"pagecache-test-{uuid.uuid4().hex}"
+    settings.CACHES = {"default": {**settings.REDIS_CACHE, "LOCATION": url, "KEY_PREFIX": prefix}}
+    settings.PAGE_CACHE_SECONDS = 600
+    yield
+    server = redis.Redis.from_url(url)
+    for key in server.scan_iter(f"{prefix}:*"):  # this test's keys only, whatever their version
+        server.delete(key)
+
+
+def test_the_page_cache_works_the_same_on_redis(client, redis_cache, portal):
+    index = factories.ToolIndexPageFactory(parent=portal["fr"])
+    assert client.get(index.url)["X-Page-Cache"] == "miss"
+    cached = client.get(index.url)
+    assert cached["X-Page-Cache"] == "hit"
+    assert client.get(index.url, headers={"if-none-match": cached["ETag"]}).status_code == 304
+
+    publish_as_operator(factories.ToolPageFactory(parent=index, title="Registre des pétitions", live=False), "tests")
+    fresh = client.get(index.url)
+    assert fresh["X-Page-Cache"] == "miss" and "Registre des pétitions" in fresh.content.decode()
