@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_PAGES ?= 10000
 
-.PHONY: help run test lint format messages catalogues bench bench-search browsers clean backup restore loadtest lighthouse fonts icons
+.PHONY: help setup run serve test lint format messages catalogues bench bench-search browsers clean backup restore loadtest lighthouse fonts icons
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,13 +32,16 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
 catalogues: $(VENV)/.runtime ## Compile the interface translations (.po -> .mo)
 	$(PY) manage.py compile_catalogues
 
-run: $(VENV)/.runtime catalogues ## Set up (first time) and serve the portal at http://127.0.0.1:8000
+setup: $(VENV)/.runtime catalogues
+	@# What `make run` and `make serve` share: the database (data/portal.sqlite3 unless DATABASE_URL), the demo.
 	@mkdir -p data
 	$(PY) manage.py migrate --no-input -v 0
 	PORTAL_DEMO_PASSWORD='$(DEMO_PASSWORD)' $(PY) manage.py bootstrap_portal --demo-users
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py load_glossary
 	$(PY) manage.py search_index ensure
+
+run: setup ## Set up (first time) and serve the portal at http://127.0.0.1:8000
 	@echo ""
 	@echo "  Public site:  http://127.0.0.1:8000/fr/   http://127.0.0.1:8000/ar/   http://127.0.0.1:8000/en/"
 	@echo "  Admin:        http://127.0.0.1:8000/admin/"
@@ -49,6 +52,21 @@ run: $(VENV)/.runtime catalogues ## Set up (first time) and serve the portal at 
 	@# The mail worker (cms/mail.py) runs as long as the server does.
 	$(PY) manage.py runmailer & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:8000
+
+# `make serve`: production settings on make run's data, over plain HTTP on this machine (PORTAL_LOCAL_SERVE).
+SERVE_ENV = DJANGO_SETTINGS_MODULE=cms.settings.production PORTAL_LOCAL_SERVE=true SECRET_KEY="$$(cat data/.serve-secret-key)"
+
+serve: setup ## Serve as production does at http://127.0.0.1:8000: gunicorn (cms/gunicorn.conf.py), WhiteNoise, page cache
+	@# A key of its own, kept with the data so sessions outlive a restart; never printed.
+	@test -s data/.serve-secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > data/.serve-secret-key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input -v 0
+	$(SERVE_ENV) $(PY) manage.py clear_page_cache
+	@echo ""
+	@echo "  Production settings, gunicorn (cms/gunicorn.conf.py), page cache on: http://127.0.0.1:8000/fr/"
+	@echo "  Demo logins as for make run; reviewers and admin enrol two-factor authentication (PORTAL_REQUIRE_2FA)."
+	@echo ""
+	$(SERVE_ENV) $(PY) manage.py runmailer & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(SERVE_ENV) $(VENV)/bin/gunicorn -c cms/gunicorn.conf.py
 
 browsers: ## Install Debian's Chromium for the browser tests when missing
 	@if [ ! -x /usr/bin/chromium ]; then \
@@ -107,5 +125,5 @@ restore: $(VENV)/.runtime ## Replace the database and the media with a backup: m
 	$(PY) manage.py restore_portal '$(BACKUP)' --yes
 
 clean: ## Remove the virtualenv, the SQLite database and compiled catalogues
-	rm -rf $(VENV) data/portal.sqlite3 static
+	rm -rf $(VENV) data/portal.sqlite3 data/portal.sqlite3-wal data/portal.sqlite3-shm static
 	find . -name '*.mo' -path '*/locale/*' -not -path './.venv/*' -delete

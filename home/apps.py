@@ -8,6 +8,4 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import privacy, signals  # noqa: F401 - privacy mirrors view restrictions; signals clear the frame
-
-        signals.connect_footer_signals()
+        from home import privacy  # noqa: F401 - mirrors view restrictions (the frame's freshness: pagecache/)

@@ -1,28 +1,24 @@
 """The site's frame in the reader's language: main navigation and footer, for every template.
 
-The frame is the same for every visitor of a language, so it is read from the database once and kept in the cache
-(``FRAME_TIMEOUT``); publishing, unpublishing, moving or deleting a page, changing a page's privacy and saving a footer
-clear it
-(home/signals.py). Only which navigation item is current depends on the request, and that is computed per request.
+The frame is the same for every visitor of a language, so it is read from the database once and kept in the shared
+cache with its language's generation (pagecache/generations.py). Publishing, unpublishing, moving or deleting a page,
+changing a page's privacy and publishing a footer start a new generation (pagecache/invalidation.py), so every worker
+reads the frame afresh at its next request. Only which navigation item is current depends on the request, and that
+is computed per request.
 """
 
-from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from home.privacy import live_public
+from pagecache import generations
 
 FRAME_TIMEOUT = 60 * 60
 
 
 def frame_cache_key(language):
     return f"site-frame:{language}"
-
-
-def clear_frame_cache():
-    cache.delete_many([frame_cache_key(code) for code, _name in settings.LANGUAGES])
 
 
 def _load_frame(language):
@@ -42,10 +38,10 @@ def _load_frame(language):
 
 def _frame(language):
     key = frame_cache_key(language)
-    frame = cache.get(key)
+    generation, frame = generations.read(language, key)  # the generation first, then the database
     if frame is None:
         frame = _load_frame(language)
-        cache.set(key, frame, FRAME_TIMEOUT)
+        generations.store(key, generation, frame, FRAME_TIMEOUT)
     return frame
 
 

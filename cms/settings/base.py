@@ -1,7 +1,8 @@
 """Settings shared by every environment.
 
 The environment is read here, once: ``DATABASE_URL``, ``SECRET_KEY``, ``ALLOWED_HOSTS``, ``REDIS_URL``,
-``ELASTICSEARCH_URL`` and the ``EMAIL_*`` variables. ``dev``, ``test`` and ``production`` only adjust what differs.
+``PAGE_CACHE_SECONDS``, ``ELASTICSEARCH_URL`` and the ``EMAIL_*`` variables. ``dev``, ``test`` and ``production``
+only adjust what differs.
 """
 
 import os
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "approvals",
     "translations",
     "mediafiles",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize's docs require
     "wagtail.contrib.forms",
@@ -82,6 +84,10 @@ AUTHENTICATION_BACKENDS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Public pages only (pagecache/compression.py): gzip for what the page cache judged public, nothing else.
+    "pagecache.compression.PublicGZipMiddleware",
+    # Anonymous GET/HEAD of public pages from the shared cache, before sessions, users and rendering (pagecache/).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -171,27 +177,63 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make serve` runs several gunicorn workers on the SQLite file: write-ahead logging lets them read while one
+    # writes, and IMMEDIATE transactions queue writers instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, else process-local memory.
+# Cache: one cache every worker and every server shares, because the page cache and the site frame's cache
+# (pagecache/) are invalidated by publication in whichever process published. Redis when REDIS_URL is set; otherwise
+# a table of the database (created by `migrate`, pagecache/apps.py). Never a process-local cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                # A cache outage must degrade to cache misses, never to failing pages.
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
-            "KEY_PREFIX": "portal",
-        }
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "portal_cache",
+    # Culling (a third of the rows) starts past this many entries: 3 languages x a few hundred pages, with filters.
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DATABASE_CACHE_MAX_ENTRIES", "20000"))},
+}
+REDIS_CACHE = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "LOCATION": REDIS_URL,
+    "OPTIONS": {
+        "CLIENT_CLASS": "django_redis.client.DefaultClient",
+        # A cache outage must degrade to cache misses, never to failing pages.
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": 1,
+        "SOCKET_TIMEOUT": 1,
+    },
+    "KEY_PREFIX": "portal",
+}
+CACHES = {"default": REDIS_CACHE if REDIS_URL else DATABASE_CACHE}
+
+# The page cache (pagecache/, docs/operations.md): anonymous GET/HEAD of public pages served from CACHES for
+# PAGE_CACHE_SECONDS (0 turns it off), invalidated per language on publication. Browsers may reuse a page for
+# PAGE_CACHE_BROWSER_SECONDS before they revalidate it (a 304 while it is unchanged).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+
+# A front-end cache (a caching proxy or a CDN in front of gunicorn) is optional. When one is configured here, the
+# page cache purges it with the URLs it invalidates (pagecache/frontend.py), and lets it keep pages PAGE_CACHE_SECONDS.
+# PORTAL_FRONTEND_CACHE_PURGE_URL: an HTTP purge endpoint (Varnish, nginx); CLOUDFLARE_API_TOKEN and
+# CLOUDFLARE_ZONE_ID: Cloudflare; other Wagtail backends (CloudFront, Azure) in the deployment's settings module.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("PORTAL_FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["PORTAL_FRONTEND_CACHE_PURGE_URL"],
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("CLOUDFLARE_API_TOKEN") and os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+# Each URL is purged as given: Wagtail would also rewrite it into every language's prefix, but slugs are translated.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

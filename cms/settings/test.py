@@ -17,7 +17,12 @@ DATABASES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Process-local and emptied before each test (conftest.py); the page cache is off but in its own tests, which share
+# the database cache with a second process (pagecache/tests/, PORTAL_TEST_CACHE=database in that process).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("PORTAL_TEST_CACHE") == "database":
+    CACHES = {"default": DATABASE_CACHE}  # noqa: F405
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 MEDIA_ROOT = BASE_DIR / "data" / "test-media"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from home.backups import restore_backup
+from pagecache.invalidation import invalidate_everything
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         if not yes:
             raise CommandError("This replaces the whole database and the media: run it again with --yes.")
         manifest = restore_backup(source)
+        invalidate_everything()  # pages cached before the restore show content the database no longer holds
         self.stdout.write(
             f"Restored {source} (written {manifest['created_at']}). Rebuild the search index: "
             "manage.py search_index rebuild"

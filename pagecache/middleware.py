@@ -1,0 +1,76 @@
+"""Answer anonymous readers of public pages from the shared cache, and say how long others may keep them.
+
+It sits right after SecurityMiddleware (and WhiteNoise in production), before sessions, users and the page itself:
+a hit costs one round trip to the cache and no database query, and is sent as stored, gzipped when the reader
+accepts it (compressed once, when stored: pagecache/compression.py). What it stores is the response as the inner
+middleware finished it, Content-Security-Policy, Permissions-Policy and Content-Language included, so a hit carries
+the same headers as the rendering did; the outer middleware (HTTPS redirect, HSTS, gzip) runs on every response.
+
+Every public response gets an ``ETag`` and ``Cache-Control: public, max-age=PAGE_CACHE_BROWSER_SECONDS``; a
+conditional GET whose ``If-None-Match`` matches is answered 304 without a body. When a front-end cache is
+configured (pagecache/frontend.py), which the portal purges on publication, it may keep a page without a query
+string for PAGE_CACHE_SECONDS (``s-maxage``). ``X-Page-Cache`` says ``hit``, ``miss`` (rendered and stored) or
+``pass`` (public, not stored: search). ``PAGE_CACHE_SECONDS = 0`` turns all of this off.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+
+from pagecache import compression, frontend, generations, rules
+
+STATE_HEADER = "X-Page-Cache"
+# The shape of a stored entry (``_freeze``), part of its key: a release that changes it never reads older entries.
+ENTRY_FORMAT = 2
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = rules.cacheable_language(request)
+        if language is None:
+            return self.get_response(request)
+        seconds = settings.PAGE_CACHE_SECONDS
+        if seconds <= 0:
+            response = self.get_response(request)
+            response.public_page = rules.is_public(request, response)  # still compressed (pagecache/compression.py)
+            return response
+
+        key = f"{rules.entry_key(request, language)}:{ENTRY_FORMAT}"
+        generation, entry = generations.read(language, key)
+        if entry is not None:
+            return self._answer(request, _thaw(request, entry), "hit")
+
+        response = self.get_response(request)
+        if not rules.is_public(request, response):
+            return response
+        set_response_etag(response)
+        patch_cache_control(response, public=True, max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds))
+        if frontend.configured() and not request.META.get("QUERY_STRING"):
+            patch_cache_control(response, s_maxage=seconds)
+        if request.method == "GET" and generation is not None and rules.may_store(request):
+            generations.store(key, generation, _freeze(response), seconds)
+            return self._answer(request, response, "miss")
+        return self._answer(request, response, "pass")
+
+    @staticmethod
+    def _answer(request, response, state):
+        response.public_page = True
+        response = get_conditional_response(request, etag=response["ETag"], response=response)
+        response[STATE_HEADER] = state
+        return response
+
+
+def _freeze(response):
+    headers = [(name, value) for name, value in response.items() if name != STATE_HEADER]
+    return (response.status_code, headers, response.content, compression.gzip_once(response.content))
+
+
+def _thaw(request, entry):
+    status, headers, content, compressed = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return compression.as_gzip(request, response, compressed)
