@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_PAGES ?= 10000
 
-.PHONY: help setup run serve test lint format messages catalogues bench bench-search browsers clean backup restore loadtest lighthouse fonts icons
+.PHONY: help setup run serve test lint format messages catalogues bench bench-search browsers java clean backup restore loadtest lighthouse fonts icons
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -74,12 +74,21 @@ browsers: ## Install Debian's Chromium for the browser tests when missing
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+java: ## Install Debian's headless Java runtime for the W3C Nu HTML checker (vnu-jar) when missing
+	@if ! command -v java >/dev/null; then \
+		echo "Installing Debian's default-jre-headless (HTML validation tests)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	fi
+
+node_modules/vnu-jar/build/dist/vnu.jar: node_modules/axe-core/axe.min.js
+	@test -f $@ || npm ci --no-audit --no-fund
+
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 	npm ci --no-audit --no-fund
 	@touch $@
 
-test: $(VENV)/.dev browsers node_modules/axe-core/axe.min.js ## Run the whole suite against PostgreSQL, browser tests included
+test: $(VENV)/.dev browsers java node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar ## Run the whole suite against PostgreSQL, browser tests included
 	$(PY) manage.py compile_catalogues
 	DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
