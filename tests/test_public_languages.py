@@ -77,3 +77,17 @@ def test_missing_page_is_a_404_in_the_language_of_the_url(client, portal):
     assert response.status_code == 404
     assert html_tag(response) == '<html lang="ar" dir="rtl">'
     assert "الصفحة غير موجودة" in response.content.decode()
+
+
+def test_missing_page_declares_no_alternates_since_they_are_missing_too(client, portal):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert hreflang_links(response) == {}
+    assert client.get("/fr/no-such-page/").status_code == 404
+
+
+def test_search_page_is_described_in_its_language(client, portal):
+    response = client.get("/ar/search/")
+    description = re.search(r'<meta name="description" content="([^"]+)">', response.content.decode()).group(1)
+    assert "ابحث في أدوات جهات المغرب" in description
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
