@@ -7,10 +7,6 @@ it and its HTML, as the server sent it, is kept for one vnu run over all pages (
 """
 
 import io
-import json
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -20,11 +16,10 @@ from django.utils import translation
 
 from cms.views import server_error
 from tests.browser.helpers import build_site
+from tests.html_checker import VNU, vnu_errors
 from toolkit.tests import factories
 
-NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 LANGUAGES = ("fr", "ar", "en")
 
 
@@ -58,44 +53,8 @@ def axe_violations(tab, where):
     ]
 
 
-def vnu_errors(documents):
-    """The Nu checker's errors over ``documents`` ({name: html}), in one Java run; its warnings are printed."""
-    with tempfile.TemporaryDirectory() as folder:
-        names = {}
-        for number, (name, html) in enumerate(documents.items()):
-            path = Path(folder) / f"page{number}.html"
-            path.write_text(html, encoding="utf-8")
-            names[path.name] = name
-        run = subprocess.run(  # noqa: S603 (Java from PATH, the pinned jar, files written here)
-            [
-                shutil.which("java") or "java",
-                "-jar",
-                str(VNU),
-                "--format",
-                "json",
-                "--stdout",
-                *sorted(str(p) for p in Path(folder).iterdir()),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    assert run.stdout, f"vnu gave no report: {run.stderr}"
-    messages = json.loads(run.stdout)["messages"]
-    for message in messages:
-        message["page"] = names.get(message.get("url", "").rsplit("/", 1)[-1], message.get("url"))
-        if message["type"] != "error":
-            print("vnu", message.get("subType", message["type"]), message["page"], message["message"])
-    return [
-        f"vnu {message['page']} line {message.get('lastLine')}: {message['message']}"
-        for message in messages
-        if message["type"] == "error"
-    ]
-
-
 def test_every_page_type_in_every_language_is_valid_html_without_accessibility_violations(browser, live_portal):
     assert AXE.exists() and VNU.exists(), "axe-core or vnu-jar is missing: run `npm ci` (make test does it)."
-    assert shutil.which("java"), "Java is missing: `make test` installs Debian's default-jre-headless."
     home = factories.french_home()
     french_pages = build_site(home)
     pages_by_language = {

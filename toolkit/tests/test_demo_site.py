@@ -12,6 +12,7 @@ from wagtail_localize.models import Translation
 
 from approvals.operator import OPERATOR_PUBLISH_ACTION
 from home.models import HomePage
+from tests.html_checker import vnu_errors
 from toolkit import models
 from toolkit.reference import census_by_region
 
@@ -227,3 +228,16 @@ def test_overview_filters_by_theme(client, demo):
     shown = [tool for tool, _cells in response.context["rows"]]
     expected = models.ToolPage.objects.live().filter(locale__language_code="fr", themes__slug="communication")
     assert set(shown) == set(expected) and shown
+
+
+def test_every_live_demo_page_is_valid_html(client, demo):
+    """Through the W3C Nu HTML checker in one Java run: the demo fills every block type and relation, which the
+    browser check of tests/browser/test_valid_and_accessible.py (built pages, 404, 500, search) does not."""
+    documents = {}
+    for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
+        url = page.get_url()
+        response = client.get(url)
+        assert response.status_code == 200, url
+        documents[url] = response.content.decode()
+    assert len(documents) > 50
+    assert vnu_errors(documents) == []
