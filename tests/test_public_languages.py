@@ -86,8 +86,9 @@ def test_missing_page_declares_no_alternates_since_they_are_missing_too(client, 
     assert client.get("/fr/no-such-page/").status_code == 404
 
 
-def test_search_page_is_described_in_its_language(client, portal):
+def test_search_page_is_described_in_its_language_and_only_its_results_are_kept_out_of_indexes(client, portal):
     response = client.get("/ar/search/")
     description = re.search(r'<meta name="description" content="([^"]+)">', response.content.decode()).group(1)
     assert "ابحث في أدوات جهات المغرب" in description
-    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert "noindex" not in response.content.decode()
+    assert '<meta name="robots" content="noindex">' in client.get("/ar/search/", {"q": "x"}).content.decode()
