@@ -45,8 +45,8 @@ def register_operator_publish(actions):
 hooks.register("register_log_actions", portal_workflow_formatters, order=100)
 
 
-# After the translations app's own submission hook (order -10), before wagtail-localize's (order 0): see
-# approvals.translation_editor.
+# Before wagtail-localize's (order 0), which renders the translation editor: they keep its submit button
+# (approvals.translation_editor). The button's POST is answered earlier by the translations app's hook (order -10).
 hooks.register("before_edit_page", before_translation_editor, order=-5)
 hooks.register("before_edit_snippet", before_snippet_translation_editor, order=-5)
 
