@@ -92,8 +92,6 @@ def revision_entered_review(task_state):
 def decision_made(decision):
     from wagtail.models import Revision
 
-    from approvals.models import PartnerDecision
-
     revision = Revision.objects.filter(pk=decision.revision_id).select_related("user").first()
     if revision is None or revision.user_id is None or revision.user_id == decision.user_id:
         return
@@ -101,7 +99,7 @@ def decision_made(decision):
     url = _absolute(objects.edit_url(obj)) if obj is not None else ""
 
     def subject():
-        if decision.decision == PartnerDecision.APPROVED:
+        if decision.decision == decision.APPROVED:
             return gettext("%(partner)s approved “%(title)s”") % {
                 "partner": decision.get_partner_display(),
                 "title": decision.page_title,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import TaskState
 
-from approvals.models import EmergencyPublication, PartnerDecision
+from approvals.models import EmergencyPublication, PartnerDecision, revision_is_approved
 from approvals.partners import PARTNERS, Partner, reviewer_ids_by_partner
 
 
@@ -30,8 +30,6 @@ def partner_statuses(page):
 
 def emergency_publication(page):
     """The emergency publication behind ``page``'s live revision, while the partners have not all approved it."""
-    from approvals.guard import revision_is_approved
-
     if not page.live or page.live_revision_id is None:
         return None
     record = EmergencyPublication.objects.filter(revision_id=page.live_revision_id).first()
