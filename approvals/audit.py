@@ -4,6 +4,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
+from approvals.names import WORKFLOW_NAME
+from approvals.partners import PARTNERS
+
 DECISION_ACTION = "portal.partner_decision"
 EMERGENCY_PUBLISH_ACTION = "portal.emergency_publish"
 
@@ -19,8 +22,6 @@ class PartnerDecisionFormatter(LogFormatter):
     label = _("Partner decision")
 
     def format_message(self, log_entry):
-        from approvals.partners import PARTNERS
-
         data = log_entry.data or {}
         names = {partner.code: partner.name for partner in PARTNERS}
         partner = names.get(data.get("partner"), data.get("partner") or "?")
@@ -68,8 +69,6 @@ class PortalWorkflowFormatter(LogFormatter):
     message = ""
 
     def format_message(self, log_entry):
-        from approvals.names import WORKFLOW_NAME
-
         workflow = (log_entry.data or {}).get("workflow") or {}
         if workflow.get("title") == WORKFLOW_NAME:
             return str(self.message)

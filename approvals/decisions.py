@@ -1,5 +1,6 @@
-"""A reviewer's decision taken outside Wagtail's workflow action view: the page editor's action menu (locked editor,
-``approvals.reviewers``) and the translation review screen (``translations.review``).
+"""A reviewer's decision taken outside Wagtail's workflow action view: the page editor's action menu (the locked
+editor, ``approvals.reviewers``; a reviewer's POST there is their decision or a refusal: ``refuse_reviewer_writes``),
+the dashboard and the translation review screen (``translations.review``).
 
 Both go through the task exactly as Wagtail's ``WorkflowAction`` view does: the action must be one the task offers
 the user (``get_actions``), its form (``get_form_for_action``) must be valid, then ``on_action`` decides. Unlike that
@@ -7,11 +8,19 @@ view, an invalid form or a refusal is reported (Wagtail's view silently redirect
 revision the reviewer saw: if the review restarted on another revision meanwhile, nothing is recorded.
 """
 
+import json
+
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils.translation import gettext
+from wagtail.admin import messages
 from wagtail.models import TaskState
 
+from approvals.models import awaited_partners
 from approvals.partners import partner_for_user
+from approvals.reviewers import is_reviewer, refuse, reviewers_do_not_write_message
+
+WORKFLOW_ACTION_FIELD = "action-workflow-action"
 
 
 class DecisionRefused(Exception):
@@ -61,19 +70,6 @@ def take_decision(obj, user, action, data, revision_id=None):
     return decision_message(obj, task_state, action, partner)
 
 
-def awaited_partners(revision_id):
-    """The partners whose approval of ``revision_id`` is still missing, in the partners' order."""
-    from approvals.models import PartnerDecision
-    from approvals.partners import PARTNERS
-
-    approved = {
-        decision.partner
-        for decision in PartnerDecision.objects.for_revision(revision_id)
-        if decision.decision == PartnerDecision.APPROVED
-    }
-    return [partner for partner in PARTNERS if partner.code not in approved]
-
-
 def name_list(partners):
     """The partners' names as a list in the admin language ("ARM, British Embassy"; Arabic uses its own comma)."""
     return gettext(", ").join(str(partner.name) for partner in partners)
@@ -98,3 +94,33 @@ def decision_message(obj, task_state, action, partner):
         "You approved this version for %(partner)s. The three partners approved it: it goes live at its scheduled date."
     )
     return text % params
+
+
+# From the locked editor -----------------------------------------------------------------------------------------------
+def perform_decision(request, obj):
+    """The editor's Approve / Request changes buttons post the whole edit form. For a reviewer the decision alone
+    is taken, as the workflow action URL takes it: the form's content is never saved (no revision in their name)."""
+    try:
+        extra = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
+    except ValueError:
+        extra = {}
+    try:
+        message = take_decision(
+            obj, request.user, request.POST.get("workflow-action-name"), extra if isinstance(extra, dict) else {}
+        )
+    except DecisionRefused as refusal:
+        return refuse(request, obj, refusal.message)
+    # The dashboard, where the next review waits: back in the read-only editor the lock's notice would stand beside
+    # the decision's message, and after the third approval the editor is no longer theirs to open.
+    messages.success(request, message)
+    return redirect("wagtailadmin_home")
+
+
+def refuse_reviewer_writes(request, obj):
+    """``before_edit_page`` / ``before_edit_snippet``: a reviewer's POST is their decision, or nothing."""
+    if request.method != "POST" or not is_reviewer(request.user):
+        return None
+    obj = getattr(obj, "specific", obj)
+    if request.POST.get(WORKFLOW_ACTION_FIELD):
+        return perform_decision(request, obj)
+    return refuse(request, obj, reviewers_do_not_write_message())

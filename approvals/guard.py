@@ -15,6 +15,8 @@ from contextvars import ContextVar
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext
 
+from approvals.models import revision_is_approved
+
 _sanctioned = ContextVar("portal_sanctioned_publication", default=None)
 _KEEP_LIVE_CONTENT = "keep-live-content"
 
@@ -58,24 +60,6 @@ def sanctioned_publication(reason):
 
 def current_sanction():
     return _sanctioned.get()
-
-
-def approved_partner_codes(revision_id):
-    from approvals.models import PartnerDecision
-
-    if revision_id is None:
-        return set()
-    return set(
-        PartnerDecision.objects.for_revision(revision_id)
-        .filter(decision=PartnerDecision.APPROVED)
-        .values_list("partner", flat=True)
-    )
-
-
-def revision_is_approved(revision_id):
-    from approvals.partners import PARTNERS
-
-    return approved_partner_codes(revision_id) >= {partner.code for partner in PARTNERS}
 
 
 def ensure_may_go_live(revision_id):
@@ -191,8 +175,3 @@ class PartnerApprovalGuardMixin(ApprovalGuarded):
             return _KEEP_LIVE_CONTENT
         ensure_may_go_live(self.live_revision_id)
         return None
-
-    def permissions_for_user(self, user):
-        from approvals.permissions import PartnerApprovalPermissionTester
-
-        return PartnerApprovalPermissionTester(user, self)

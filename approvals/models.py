@@ -14,10 +14,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
-from approvals.guard import revision_is_approved
+from approvals import notifications
+from approvals.audit import log_decision
+from approvals.forms import ApproveForm, RequestChangesForm
 from approvals.objects import record_fields
-from approvals.partners import PARTNER_CHOICES, partner_for_user
-from approvals.reviewers import PartnerReviewLock
+from approvals.partners import PARTNER_CHOICES, PARTNERS, partner_for_user
+from approvals.reviewers import PartnerReviewLock, review_lock_message
 
 
 class PartnerDecisionQuerySet(models.QuerySet):
@@ -132,6 +134,24 @@ class EmergencyPublication(RevisionRecord):
         return f"{self.page_title} #{self.revision_id} ({self.user_name})"
 
 
+def awaited_partners(revision_id):
+    """The partners whose approval of ``revision_id`` is still missing, in the partners' order."""
+    approved = set()
+    if revision_id is not None:
+        approved = set(
+            PartnerDecision.objects.for_revision(revision_id)
+            .filter(decision=PartnerDecision.APPROVED)
+            .values_list("partner", flat=True)
+        )
+    return [partner for partner in PARTNERS if partner.code not in approved]
+
+
+def revision_is_approved(revision_id):
+    """Whether a reviewer of each partner approved this exact revision: what ``approvals.guard`` requires before it
+    goes live, and what makes the third approval finish the review."""
+    return not awaited_partners(revision_id)
+
+
 def awaiting_decision(task_states, user, partner):
     """Those of ``task_states`` in progress and still awaiting ``partner``'s decision, minus revisions ``user`` wrote
     (the reviewer's dashboard panel and Wagtail's own list both come from here)."""
@@ -170,8 +190,6 @@ class PartnerApprovalTask(Task):
         return _("A reviewer of each partner (DGCT, ARM, British Embassy) must approve the exact revision.")
 
     def start(self, workflow_state, user=None):
-        from approvals import notifications
-
         task_state = super().start(workflow_state, user=user)
         notifications.revision_entered_review(task_state)
         return task_state
@@ -226,8 +244,6 @@ class PartnerApprovalTask(Task):
         ]
 
     def get_form_for_action(self, action):
-        from approvals.forms import ApproveForm, RequestChangesForm
-
         return RequestChangesForm if action == "reject" else ApproveForm
 
     def user_can_access_editor(self, obj, user):
@@ -237,8 +253,6 @@ class PartnerApprovalTask(Task):
     def locked_for_user(self, obj, user):
         """Reviewers decide, they do not write; translators wait for the partners' decision or withdraw the
         submission; editors may still edit (their edit restarts the review). See ``approvals.reviewers``."""
-        from approvals.reviewers import review_lock_message
-
         return review_lock_message(user) is not None
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
@@ -272,9 +286,6 @@ class PartnerApprovalTask(Task):
             raise PermissionDenied(gettext("Unknown action."))
 
     def _record(self, task_state, page, partner, user, decision, comment):
-        from approvals import notifications
-        from approvals.audit import log_decision
-
         revision = task_state.revision
         record = PartnerDecision.objects.create(
             **record_fields(page),

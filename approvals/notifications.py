@@ -8,7 +8,6 @@
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.utils import translation
 from django.utils.translation import gettext
@@ -16,7 +15,7 @@ from wagtail.admin.utils import get_admin_base_url
 from wagtail.users.models import UserProfile
 
 from approvals import objects
-from approvals.partners import PARTNER_GROUP_NAMES
+from approvals.partners import reviewers
 
 HEADER = "X-Portal-Notification"
 _quiet = ContextVar("portal_quiet_review_restart", default=False)
@@ -74,17 +73,11 @@ def revision_entered_review(task_state):
         return
     revision = task_state.revision
     obj = revision.content_object
-    reviewers = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=PARTNER_GROUP_NAMES)
-        .exclude(email="")
-        .exclude(pk=revision.user_id)
-        .distinct()
-    )
+    recipients = reviewers().exclude(email="").exclude(pk=revision.user_id)
     title = objects.admin_title(obj)
     language = objects.language_name(obj)
     url = _absolute(objects.review_url(obj))
-    for reviewer in reviewers:
+    for reviewer in recipients:
         _send(
             reviewer,
             "review",
@@ -99,8 +92,6 @@ def revision_entered_review(task_state):
 def decision_made(decision):
     from wagtail.models import Revision
 
-    from approvals.models import PartnerDecision
-
     revision = Revision.objects.filter(pk=decision.revision_id).select_related("user").first()
     if revision is None or revision.user_id is None or revision.user_id == decision.user_id:
         return
@@ -108,7 +99,7 @@ def decision_made(decision):
     url = _absolute(objects.edit_url(obj)) if obj is not None else ""
 
     def subject():
-        if decision.decision == PartnerDecision.APPROVED:
+        if decision.decision == decision.APPROVED:
             return gettext("%(partner)s approved “%(title)s”") % {
                 "partner": decision.get_partner_display(),
                 "title": decision.page_title,

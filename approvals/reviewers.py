@@ -6,15 +6,14 @@ translation editor's button would then create a revision under the reviewer's na
 reviewer approving text they wrote. Here:
 
 - a partner reviewer opens the editor read-only (the task's lock, ``PartnerReviewLock``), approves or requests changes
-  from it, and every other write of theirs is refused (``refuse_reviewer_writes``, a ``before_edit_page`` /
-  ``before_edit_snippet`` / ``before_create_snippet`` / ``before_delete_snippet`` hook);
+  from it, and every other write of theirs is refused (``approvals.decisions.refuse_reviewer_writes``, a
+  ``before_edit_page`` / ``before_edit_snippet`` hook, and ``refuse_reviewer_creation`` /
+  ``refuse_reviewer_deletion`` here);
 - a translator cannot change content in partner review until the partners decide (a request for changes unlocks it)
   or the submission is withdrawn; editors still may, and their edit restarts the review (``approvals.workflow``).
 
 The translation editor's own endpoints honour the same lock (``translations.guards``).
 """
-
-import json
 
 from django.http import JsonResponse
 from django.shortcuts import redirect
@@ -22,10 +21,9 @@ from django.utils.translation import gettext
 from wagtail.admin import messages
 from wagtail.locks import WorkflowLock
 
-from approvals.objects import edit_url
+from approvals.objects import edit_url, is_page
 from approvals.partners import partner_for_user
-
-WORKFLOW_ACTION_FIELD = "action-workflow-action"
+from translations.roles import translator_languages
 
 
 def is_reviewer(user):
@@ -34,8 +32,6 @@ def is_reviewer(user):
 
 
 def is_translator(user):
-    from translations.roles import translator_languages  # the translation workflow builds on this app
-
     return translator_languages(user) is not None
 
 
@@ -81,8 +77,6 @@ def may_resubmit_as_own(user, obj):
     write). Used when a partner cannot decide on a version its own reviewers wrote."""
     if not getattr(user, "is_authenticated", False) or is_reviewer(user) or is_translator(user):
         return False
-    from approvals.objects import is_page
-
     if is_page(obj):
         return obj.permissions_for_user(user).can_edit()
     meta = type(obj)._meta
@@ -107,37 +101,6 @@ def refuse(request, obj, message):
         return JsonResponse({"success": False, "error_code": "locked", "error_message": message}, status=403)
     messages.error(request, message)
     return back_to(obj, request.user)
-
-
-def perform_decision(request, obj):
-    """The editor's Approve / Request changes buttons post the whole edit form. For a reviewer the decision alone
-    is taken, as the workflow action URL takes it: the form's content is never saved (no revision in their name)."""
-    from approvals.decisions import DecisionRefused, take_decision
-
-    try:
-        extra = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
-    except ValueError:
-        extra = {}
-    try:
-        message = take_decision(
-            obj, request.user, request.POST.get("workflow-action-name"), extra if isinstance(extra, dict) else {}
-        )
-    except DecisionRefused as refusal:
-        return refuse(request, obj, refusal.message)
-    # The dashboard, where the next review waits: back in the read-only editor the lock's notice would stand beside
-    # the decision's message, and after the third approval the editor is no longer theirs to open.
-    messages.success(request, message)
-    return redirect("wagtailadmin_home")
-
-
-def refuse_reviewer_writes(request, obj):
-    """``before_edit_page`` / ``before_edit_snippet``: a reviewer's POST is their decision, or nothing."""
-    if request.method != "POST" or not is_reviewer(request.user):
-        return None
-    obj = getattr(obj, "specific", obj)
-    if request.POST.get(WORKFLOW_ACTION_FIELD):
-        return perform_decision(request, obj)
-    return refuse(request, obj, reviewers_do_not_write_message())
 
 
 def refuse_reviewer_creation(request, model):

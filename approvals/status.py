@@ -5,8 +5,11 @@ One function answers for the editor's status panel, the reviewers' dashboard and
 
 from dataclasses import dataclass
 
-from approvals.models import EmergencyPublication, PartnerDecision
-from approvals.partners import PARTNERS, Partner
+from django.db.models import Q
+from wagtail.models import TaskState
+
+from approvals.models import EmergencyPublication, PartnerDecision, revision_is_approved
+from approvals.partners import PARTNERS, Partner, reviewer_ids_by_partner
 
 
 @dataclass
@@ -27,8 +30,6 @@ def partner_statuses(page):
 
 def emergency_publication(page):
     """The emergency publication behind ``page``'s live revision, while the partners have not all approved it."""
-    from approvals.guard import revision_is_approved
-
     if not page.live or page.live_revision_id is None:
         return None
     record = EmergencyPublication.objects.filter(revision_id=page.live_revision_id).first()
@@ -53,9 +54,6 @@ def review_restart(obj):
     A restart cancels the task state and starts a new one in the same workflow state; a request for changes ends the
     task state as rejected instead, and a withdrawal ends the whole workflow state: neither is a restart.
     """
-    from django.db.models import Q
-    from wagtail.models import TaskState
-
     current = obj.current_workflow_task_state
     if current is None:
         return None
@@ -86,12 +84,10 @@ class BlockedPartner:
 def blocked_partners(obj):
     """The partners still awaited on ``obj``'s revision under review that no one can decide for.
 
-    A reviewer never decides on a revision they wrote, superusers never decide for a partner, and inactive accounts
-    decide nothing: when those rules leave a partner without anyone, the review would wait forever.
+    A reviewer never decides on a revision they wrote, and only the partner's reviewers decide (active accounts, no
+    superuser: ``approvals.partners.reviewer_memberships``): when those rules leave a partner without anyone, the
+    review would wait forever.
     """
-    from django.contrib.auth import get_user_model
-    from wagtail.models import TaskState
-
     task_state = getattr(obj, "current_workflow_task_state", None)
     if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
         return []
@@ -100,19 +96,10 @@ def blocked_partners(obj):
     if not awaited:
         return []
     author_id = task_state.revision.user_id
-    members = {}  # group name -> active reviewers' ids, in one query
-    rows = (
-        get_user_model()
-        .objects.filter(
-            is_active=True, is_superuser=False, groups__name__in=[partner.group_name for partner in awaited]
-        )
-        .values_list("groups__name", "pk")
-    )
-    for group_name, user_id in rows:
-        members.setdefault(group_name, set()).add(user_id)
+    members = reviewer_ids_by_partner(awaited)
     blocked = []
     for partner in awaited:
-        reviewers = members.get(partner.group_name, set())
+        reviewers = members.get(partner.code, set())
         if not reviewers - {author_id}:
             blocked.append(BlockedPartner(partner, author_only=author_id in reviewers))
     return blocked

@@ -1,27 +1,21 @@
-"""wagtail-localize's translation editor, made to submit a translation for partner approval instead of publishing.
+"""wagtail-localize's translation editor keeps its main button, which submits for partner approval here.
 
-The translation editor keeps translated strings in its own records and only writes them into the page when the
-translator presses "Publish in <language>". Publication is refused here (``approvals.guard``), so that button, for a
-page extending BasePage, saves the translation as a new draft revision and submits it to the "Validation
-tripartite" workflow: the translation goes live once DGCT, ARM and the British Embassy approve it, like any page.
-
-The translations app (translator workflow) may register its own submission hook for that button at a lower order;
-it then answers the POST first and this one only keeps the button visible (the GET branch). Without it, this one
-submits.
+The translation editor offers its main button ("Publish in <language>") only to whoever may publish. Nobody
+publishes outside partner approval (``approvals.guard``); in the translation editor that button submits the
+translation for approval instead (``translations.wagtail_hooks.submit_from_translation_editor``, a hook ordered before
+these, answers its POST through ``translations.submission``). So the button is kept for whoever may edit the
+translation: on a page through the permission tester (``approvals.permissions``, which reads ``EDITOR_FLAG``), on a
+snippet through a permission granted for this request alone (``approvals.backends``). Neither publishes anything.
 """
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.shortcuts import redirect
-from django.utils.translation import gettext
-from wagtail.admin import messages
-from wagtail.models import Page, TranslatableMixin, WorkflowState
+from wagtail.models import TranslatableMixin
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 
 from approvals.guard import is_guarded_model, is_guarded_snippet
 
 EDITOR_FLAG = "_portal_translation_editor_page_id"
+SNIPPET_EDITOR_PERMISSION = "_portal_translation_editor_snippet_permission"
 
 
 def enabled_translation(instance):
@@ -35,56 +29,22 @@ def enabled_translation(instance):
     )
 
 
-def submit_for_review(page, user):
-    """Start the page's workflow on its latest revision, or resume it after a request for changes.
-
-    A review already in progress restarted itself on the new revision (``approvals.workflow``).
-    """
-    workflow_state = page.current_workflow_state
-    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        workflow_state.resume(user)
-    elif workflow_state is None and (workflow := page.get_workflow()) is not None:
-        workflow.start(page, user)
-
-
 def before_translation_editor(request, page):
-    """``before_edit_page`` hook, ordered before wagtail-localize's own."""
+    """``before_edit_page`` hook, before wagtail-localize's own: on a translation the user may edit, the editor's
+    publish button ("canPublish") stands for "submit for partner approval"."""
     if not is_guarded_model(page.specific_class):
         return None
-    translation = enabled_translation(page)
-    if translation is None or not page.permissions_for_user(request.user).can_edit():
-        return None
-    if request.method != "POST" or request.POST.get("action") != "publish":
-        # The editor's publish button (its "canPublish") stands for "submit for partner approval" on this page.
+    if enabled_translation(page) is not None and page.permissions_for_user(request.user).can_edit():
         setattr(request.user, EDITOR_FLAG, page.pk)
-        return None
-    try:
-        with transaction.atomic():
-            translation.save_target(user=request.user, publish=False)
-            submit_for_review(Page.objects.get(pk=page.pk).specific, request.user)
-    except ValidationError:
-        messages.error(request, gettext("The translation could not be saved: please fix the errors shown."))
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    messages.success(
-        request,
-        gettext(
-            "The translation was saved and submitted for partner approval: it goes live once DGCT, ARM and the "
-            "British Embassy have approved it."
-        ),
-    )
-    return redirect("wagtailadmin_pages:edit", page.pk)
-
-
-SNIPPET_EDITOR_PERMISSION = "_portal_translation_editor_snippet_permission"
+    return None
 
 
 def before_snippet_translation_editor(request, instance):
     """``before_edit_snippet`` hook: keep the translation editor's main button for whoever may edit the snippet.
 
     For a draftable snippet wagtail-localize shows that button only to holders of the model's ``publish``
-    permission. Here the button submits the translation for partner approval (``translations.wagtail_hooks``), so
-    anyone the snippet edit view let in (its ``change`` permission, and the translators' language rule) may use it.
-    The grant is this request's alone (``approvals.backends.TranslationEditorBackend``) and publishes nothing.
+    permission. Anyone the snippet edit view let in (its ``change`` permission, and the translators' language rule)
+    may use it here. The grant is this request's alone (``approvals.backends.TranslationEditorBackend``).
     """
     if not is_guarded_snippet(type(instance)) or not isinstance(instance, TranslatableMixin):
         return None

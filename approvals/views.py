@@ -32,6 +32,8 @@ from approvals.guard import is_guarded_snippet, sanctioned_publication
 from approvals.models import EmergencyPublication, PartnerDecision, display_name
 from approvals.partners import PARTNER_CHOICES
 from approvals.permissions import may_emergency_publish
+from approvals.reviewers import may_resubmit_as_own
+from approvals.status import blocked_partners
 from security.audit import log_export
 
 
@@ -271,9 +273,6 @@ class ResubmitAsOwnView(View):
     (``approvals.workflow``). Editors only; reviewers never write, translators wait for the partners."""
 
     def post(self, request, content_type_id, object_id):
-        from approvals.reviewers import may_resubmit_as_own
-        from approvals.status import blocked_partners
-
         obj = DashboardDecisionView.get_object(content_type_id, object_id)
         if not may_resubmit_as_own(request.user, obj):
             raise PermissionDenied(gettext("Only the content's editors can resubmit it as their version."))

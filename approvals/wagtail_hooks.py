@@ -13,18 +13,14 @@ from wagtail.snippets.action_menu import WorkflowMenuItem as SnippetWorkflowMenu
 from approvals import urls
 from approvals.action_menus import page_submit_in_portal_words, snippet_submit_in_portal_words
 from approvals.audit import DECISION_ACTION, LOG_ACTIONS, PartnerDecisionFormatter, portal_workflow_formatters
+from approvals.decisions import refuse_reviewer_writes
 from approvals.guard import is_guarded_model, is_guarded_snippet
 from approvals.objects import emergency_publish_url, unpublish_url
 from approvals.operator import OPERATOR_PUBLISH_ACTION
 from approvals.panels import AwaitingPartnerPanel
 from approvals.partners import partner_for_user
 from approvals.permissions import may_emergency_publish, may_unpublish_snippet
-from approvals.reviewers import (
-    is_reviewer,
-    refuse_reviewer_creation,
-    refuse_reviewer_deletion,
-    refuse_reviewer_writes,
-)
+from approvals.reviewers import is_reviewer, refuse_reviewer_creation, refuse_reviewer_deletion
 from approvals.translation_editor import before_snippet_translation_editor, before_translation_editor
 from approvals.workflow import note_review_before_edit, tell_editor_the_review_restarted
 
@@ -45,8 +41,8 @@ def register_operator_publish(actions):
 hooks.register("register_log_actions", portal_workflow_formatters, order=100)
 
 
-# After the translations app's own submission hook (order -10), before wagtail-localize's (order 0): see
-# approvals.translation_editor.
+# Before wagtail-localize's (order 0), which renders the translation editor: they keep its submit button
+# (approvals.translation_editor). The button's POST is answered earlier by the translations app's hook (order -10).
 hooks.register("before_edit_page", before_translation_editor, order=-5)
 hooks.register("before_edit_snippet", before_snippet_translation_editor, order=-5)
 

@@ -20,6 +20,8 @@ from wagtail.signals import page_published, published
 
 from approvals import notifications
 from approvals.guard import current_sanction, ensure_may_go_live, is_guarded_model, is_guarded_snippet
+from approvals.locking import lock_for_revision
+from approvals.models import PartnerApprovalTask, PartnerDecision
 from approvals.notifications import quiet_restart
 
 
@@ -46,9 +48,6 @@ def restart_review_on_new_content(sender, instance, created, **kwargs):
         return
     if not created and not getattr(instance, "_portal_content_overwritten", False):
         return
-    from approvals.locking import lock_for_revision
-    from approvals.models import PartnerApprovalTask, PartnerDecision
-
     # The object's row first, as every writer of a review does (approvals.locking): a concurrent third approval
     # either finished (no review left to restart: this revision is a new draft) or waits for this one.
     lock_for_revision(instance)

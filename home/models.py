@@ -1,64 +1,16 @@
-"""The abstract base page every public page extends, and the home page of each language."""
+"""The home page of each language (every public page extends ``home.base.BasePage``)."""
 
 from django.db import models
-from django.http import Http404
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
-from approvals.guard import PartnerApprovalGuardMixin
+from home.base import BasePage
 from toolkit.blocks import ProgrammeStrandsBlock
-
-
-class BasePage(PartnerApprovalGuardMixin, Page):
-    """What every public page shares: a summary for listings and search results, and the translation policy.
-
-    Publication policy, inherited from ``PartnerApprovalGuardMixin``: a revision goes live only once DGCT, ARM and
-    the British Embassy have each approved it (``approvals.guard``).
-
-    Translation policy, declared once here: the title, slug, summary and SEO fields are translated per language;
-    flags that govern the page's place on the site are synchronised from the French source. Page types add their own
-    fields with ``translatable_fields = [*BasePage.translatable_fields, ...]``.
-    """
-
-    summary = models.TextField(
-        _("summary"),
-        blank=True,
-        max_length=600,
-        help_text=_("One or two sentences shown in listings, search results and link previews."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
-
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("summary"),
-        SynchronizedField("show_in_menus"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    def get_meta_description(self):
-        return self.search_description or self.summary
-
-    def serve(self, request, *args, **kwargs):
-        """Serve the page only under its own language's prefix.
-
-        When a home page has no live translation, Wagtail's router falls back to the French tree, which would show
-        French pages under /en/ or /ar/ URLs labelled as English or Arabic. Such a request is a 404 instead.
-        """
-        if self.locale.language_code != translation.get_language():
-            raise Http404("This page is not published in this language.")
-        return super().serve(request, *args, **kwargs)
+from toolkit.home import home_context
 
 
 class HomePage(BasePage):
@@ -97,8 +49,6 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """The ways into the toolkit: themes, featured tools and guides, latest experiences, regions, partners."""
-        from toolkit.home import home_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context(self, request))
         return context

@@ -6,6 +6,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from search import indexing
+from toolkit.lookups import live_pages_naming_region, live_pages_with_theme
+from toolkit.models import RegionPage, Theme
 
 
 @receiver(page_published)
@@ -39,9 +41,6 @@ def reindex_restricted_subtree(sender, instance, **kwargs):
 def relabel_pages_of_a_theme(sender, instance, **kwargs):
     """A theme's name is a search facet label of the pages that carry it, in its language: publishing a new name
     (or taking the theme down) reindexes those pages."""
-    from toolkit.lookups import live_pages_with_theme
-    from toolkit.models import Theme
-
     if isinstance(instance, Theme):
         for page in live_pages_with_theme(instance):
             indexing.safely_index(page)
@@ -51,9 +50,6 @@ def relabel_pages_of_a_theme(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def relabel_pages_of_a_region(sender, instance, **kwargs):
     """A region page's title labels the tools and experiences of its language that name the region."""
-    from toolkit.lookups import live_pages_naming_region
-    from toolkit.models import RegionPage
-
     if isinstance(instance, RegionPage):
         for page in live_pages_naming_region(instance):
             indexing.safely_index(page)

@@ -8,7 +8,16 @@ whatever the number of items.
 
 from functools import cached_property
 
+from django.apps import apps
+from wagtail.models import get_page_models
+
 from home.privacy import live_public
+
+
+def toolkit_model(name):
+    """A toolkit model, looked up by name: the toolkit's page models import this module, so importing them here would
+    tie the two into an import cycle (``tests/test_import_graph.py``)."""
+    return apps.get_model("toolkit", name)
 
 
 def localized_pages(model, sources, locale):
@@ -31,22 +40,18 @@ class Catalogue:
 
     @cached_property
     def themes(self):
-        from toolkit.models import Theme
-
-        return {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale, live=True)}
+        themes = toolkit_model("Theme").objects.filter(locale=self.locale, live=True)
+        return {theme.slug: theme for theme in themes}
 
     @cached_property
     def partners(self):
-        from toolkit.models import Partner
-
-        return {partner.slug: partner for partner in Partner.objects.filter(locale=self.locale, live=True)}
+        partners = toolkit_model("Partner").objects.filter(locale=self.locale, live=True)
+        return {partner.slug: partner for partner in partners}
 
     @cached_property
     def regions(self):
         """Live region pages of this language by official code."""
-        from toolkit.models import RegionPage
-
-        pages = live_public(RegionPage.objects).filter(locale=self.locale).order_by("code")
+        pages = live_public(toolkit_model("RegionPage").objects).filter(locale=self.locale).order_by("code")
         return {region.code: region for region in pages}
 
     def localize(self, items, kind):
@@ -61,13 +66,10 @@ class Catalogue:
 def live_pages_with_theme(theme):
     """The live pages of ``theme``'s language that carry it (their relations point at its French row, which shares
     its translation key): the pages whose search labels name it."""
-    from wagtail.models import get_page_models
-
-    from toolkit.models import Theme
-
+    theme_model = toolkit_model("Theme")
     for model in get_page_models():
         field = next((f for f in model._meta.get_fields() if f.name == "themes"), None)
-        if field is None or field.related_model is not Theme or model._meta.abstract:
+        if field is None or field.related_model is not theme_model or model._meta.abstract:
             continue
         yield from (
             model.objects.live()
@@ -78,8 +80,6 @@ def live_pages_with_theme(theme):
 
 def live_pages_naming_region(region):
     """The other live pages of ``region``'s language whose search labels name it (``naming_region`` per type)."""
-    from wagtail.models import get_page_models
-
     for model in get_page_models():
         condition = model.naming_region(region.code) if hasattr(model, "naming_region") else None
         if condition is not None and not model._meta.abstract:

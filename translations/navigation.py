@@ -10,6 +10,7 @@ read-only) when it exists, or disappear; the actions they may not take are not o
 
 import json
 
+from translations.review import is_translation, may_view, review_url
 from translations.roles import may_work_in, translator_languages
 
 
@@ -22,8 +23,6 @@ def navigable(context):
     user = context["request"].user
     if translator_languages(user) is None:
         return {}  # editors and superusers may follow every link
-    from translations.review import is_translation, may_view, review_url
-
     instance = context.get("instance")
     read_only = (
         review_url(instance) if instance is not None and is_translation(instance) and may_view(user, instance) else ""

@@ -7,15 +7,10 @@ here either: they hold no editing permission at all, so Wagtail's own permission
 
 from django.contrib.auth.models import Group
 
+from cms.roles import EDITORS, TRANSLATOR_GROUPS
+
 SOURCE_LANGUAGE = "fr"
 MANAGE_TRANSLATIONS_PERMISSION = "wagtail_localize.submit_translation"
-
-
-def group_names():
-    """The group names bootstrap_portal creates (imported late: bootstrap_portal itself imports this app)."""
-    from home.management.commands.bootstrap_portal import EDITORS, TRANSLATOR_GROUPS
-
-    return EDITORS, TRANSLATOR_GROUPS
 
 
 def translator_languages(user):
@@ -28,15 +23,14 @@ def translator_languages(user):
     cached = getattr(user, "_portal_translator_languages", ...)
     if cached is not ...:
         return cached
-    editors, translator_groups = group_names()
     if user.is_superuser:
         languages = None
     else:
         names = set(user.groups.values_list("name", flat=True))
-        if editors in names:
+        if EDITORS in names:
             languages = None
         else:
-            languages = frozenset(code for code, name in translator_groups.items() if name in names) or None
+            languages = frozenset(code for code, name in TRANSLATOR_GROUPS.items() if name in names) or None
     user._portal_translator_languages = languages
     return languages
 
@@ -55,8 +49,7 @@ def may_manage_translations(user):
 
 def translators_of(language_code):
     """The active members of the translator group of ``language_code`` (for notifications and to-do lists)."""
-    _editors, translator_groups = group_names()
-    group = Group.objects.filter(name=translator_groups.get(language_code)).first()
+    group = Group.objects.filter(name=TRANSLATOR_GROUPS.get(language_code)).first()
     if group is None:
         return []
     return list(group.user_set.filter(is_active=True))

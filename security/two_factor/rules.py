@@ -1,14 +1,14 @@
 """Who must have a second factor, and what a signed-in session still has to do before the admin opens.
 
-One rule: with ``PORTAL_REQUIRE_2FA`` on, members of the three partners' reviewer groups and superusers must enrol.
-Everyone else may. Whoever enrolled is asked for a code at each sign-in, whatever the setting says: a second factor
-someone chose is never skipped.
+One rule: with ``PORTAL_REQUIRE_2FA`` on, the three partners' reviewers (``approvals.partners``) and superusers must
+enrol. Everyone else may. Whoever enrolled is asked for a code at each sign-in, whatever the setting says: a second
+factor someone chose is never skipped.
 """
 
 from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from approvals.partners import PARTNER_GROUP_NAMES
+from approvals.partners import partner_for_user
 
 VERIFY = "verify"
 ENROL = "enrol"
@@ -18,7 +18,7 @@ def is_required(user):
     """True when ``user`` may not use the admin without a second factor."""
     if not getattr(settings, "PORTAL_REQUIRE_2FA", False) or not user.is_authenticated:
         return False
-    return user.is_superuser or user.groups.filter(name__in=PARTNER_GROUP_NAMES).exists()
+    return user.is_superuser or partner_for_user(user) is not None
 
 
 def has_device(user):

@@ -6,7 +6,7 @@ It exists only in the test settings; the toolkit's page types inherit the same g
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
-from home.models import BasePage
+from home.base import BasePage
 
 
 class ArticlePage(BasePage):

@@ -1,7 +1,10 @@
 """The toolkit's index pages, one of each per language under the home page, and the adoption overview.
 
-Each index lists its children, filtered by plain GET parameters (``toolkit.listings``), counted and paginated.
+Each index lists its children, filtered by plain GET parameters (``toolkit.listings``), counted and paginated. The
+adoption overview shows every tool against the 12 regions, in a fixed number of queries.
 """
+
+from collections import Counter
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,10 +12,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from home.models import BasePage
+from home.base import BasePage
 from home.privacy import live_public
 from toolkit.listings import Facet, build_listing
 from toolkit.lookups import Catalogue
+from toolkit.models.adoption import Adoption
 from toolkit.models.pages import (
     BenchmarkPage,
     ExperiencePage,
@@ -189,9 +193,34 @@ class AdoptionOverviewPage(BasePage):
         verbose_name = _("adoption overview")
 
     def get_context(self, request, *args, **kwargs):
-        from toolkit.overview import adoption_matrix
-
         context = super().get_context(request, *args, **kwargs)
         catalogue = Catalogue(self.locale)
         context.update(adoption_matrix(request, self.locale, catalogue), catalogue=catalogue)
         return context
+
+
+def adoption_matrix(request, locale, catalogue):
+    """Rows of (tool, [status per region in code order]) for the live tools of ``locale``, filterable by theme.
+
+    Adoptions are stored once against the source tool; each row finds its cells by the tool's translation key.
+    """
+    tools = live_public(ToolPage.objects).filter(locale=locale).order_by("title")
+    listing = build_listing(request, tools, [theme_facet(catalogue)], page_size=1000)
+    shown = list(listing.page.object_list)
+    statuses = {}
+    adoptions = Adoption.objects.filter(
+        live=True, tool__translation_key__in=[t.translation_key for t in shown]
+    ).values_list("tool__translation_key", "region_code", "status")
+    for key, code, status in adoptions:
+        statuses[(key, code)] = status
+    regions = list(catalogue.regions.values())
+    rows = [
+        (tool, [(region, statuses.get((tool.translation_key, region.code))) for region in regions]) for tool in shown
+    ]
+    tools_used = Counter(code for _key, code in statuses)  # one status per shown tool and region
+    return {
+        "listing": listing,
+        "regions": regions,
+        "rows": rows,
+        "region_totals": [tools_used[region.code] for region in regions],
+    }

@@ -17,10 +17,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from home.base import BasePage
 from home.privacy import live_public
 from toolkit import blocks
 from toolkit.lookups import Catalogue, localized_pages
+from toolkit.models.adoption import Adoption
 from toolkit.reference import CENSUS_SOURCE, REGION_CHOICES, census_by_region
 
 
@@ -167,8 +168,6 @@ class ToolPage(ToolkitDetailPage):
     @staticmethod
     def region_pairs(queryset):
         """(tool pk, region code) for every region where a tool was developed or is adopted (listing filter)."""
-        from toolkit.models import Adoption
-
         pairs = set(queryset.values_list("pk", "developed_by_regions__code"))
         keys = dict(queryset.values_list("translation_key", "pk"))
         adopted = Adoption.objects.filter(live=True, tool__translation_key__in=keys).values_list(
@@ -189,8 +188,6 @@ class ToolPage(ToolkitDetailPage):
 
     def adoptions(self):
         """This tool's adoptions, whatever the language of the page (they are stored against the source tool)."""
-        from toolkit.models import Adoption
-
         return Adoption.objects.filter(live=True, tool__translation_key=self.translation_key).order_by("region_code")
 
     def related_context(self, catalogue):
@@ -511,8 +508,6 @@ class RegionPage(ToolkitDetailPage):
         return {**figures, "source": CENSUS_SOURCE} if figures else None
 
     def related_context(self, catalogue):
-        from toolkit.models import Adoption
-
         adoptions = list(Adoption.objects.filter(live=True, region_code=self.code).select_related("tool"))
         tools = {
             tool.translation_key: tool for tool in localized_pages(ToolPage, [a.tool for a in adoptions], self.locale)

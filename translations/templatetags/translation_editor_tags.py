@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin
 
 from translations.memory import translation_aids
+from translations.navigation import navigable
 from translations.roles import may_manage_translations
 
 register = template.Library()
@@ -79,6 +80,4 @@ def translation_aids_panel(context, translation, instance):
 @register.simple_tag(takes_context=True)
 def navigable_editor_context(context):
     """The translation editor's links for this person (``translations.navigation``)."""
-    from translations.navigation import navigable
-
     return navigable(context)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail.management.commands.publish_scheduled import Command as WagtailPublishScheduled
 from wagtail.models import Revision
 
-from approvals.guard import is_guarded_model, revision_is_approved
+from approvals.guard import is_guarded_model
+from approvals.models import revision_is_approved
 
 
 class Command(WagtailPublishScheduled):

@@ -18,8 +18,9 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 
 from approvals.operator import publish_as_operator
-from approvals.partners import PARTNER_GROUP_NAMES
+from approvals.partners import PARTNER_GROUP_NAMES, PARTNERS
 from approvals.setup import ensure_partner_workflow
+from cms.roles import EDITORS, TRANSLATOR_GROUPS
 from home.models import HomePage
 from translations.importing import translate_with_texts
 from translations.permissions import glossary_permissions, submit_translation_permission
@@ -54,10 +55,6 @@ HOME_TEXTS = {
     },
 }
 
-EDITORS = "Editors"
-PARTNER_GROUPS = PARTNER_GROUP_NAMES
-TRANSLATOR_GROUPS = {code: f"Translators ({code})" for code in LOCALES}
-
 # Page permissions never include "publish": publication happens only through partner approval.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
@@ -88,11 +85,12 @@ REVIEWER_SNIPPET_PERMISSIONS = [
 APPROVAL_TRAIL_PERMISSION = ("approvals", "view_partnerdecision")
 CHOOSER_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 
+REVIEWERS_OF = {partner.code: partner.group_name for partner in PARTNERS}
 DEMO_USERS = [
     ("editor", EDITORS, "fr"),
-    ("dgct", "DGCT reviewers", "fr"),
-    ("arm", "ARM reviewers", "fr"),
-    ("embassy", "British Embassy reviewers", "en"),
+    ("dgct", REVIEWERS_OF["dgct"], "fr"),
+    ("arm", REVIEWERS_OF["arm"], "fr"),
+    ("embassy", REVIEWERS_OF["embassy"], "en"),
     ("translator_ar", TRANSLATOR_GROUPS["ar"], "ar"),
     ("translator_en", TRANSLATOR_GROUPS["en"], "en"),
     ("translator_fr", TRANSLATOR_GROUPS["fr"], "fr"),
@@ -223,7 +221,7 @@ class Command(BaseCommand):
             self.page_permissions(editors, home, EDITOR_PAGE_PERMISSIONS)
         self.collection_permissions(editors, root_collection, EDITOR_COLLECTION_PERMISSIONS)
 
-        for name in PARTNER_GROUPS:
+        for name in PARTNER_GROUP_NAMES:
             reviewers = self.group(
                 name,
                 [

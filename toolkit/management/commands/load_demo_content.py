@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from home.models import HomePage
 from toolkit.demo.loader import DATA_DIR, DemoLoader
 from toolkit.demo.progress import ProgressBar
 
@@ -25,8 +26,6 @@ class Command(BaseCommand):
                 "Refusing to load demo content with DEBUG=False: it publishes pages outside partner approval. "
                 "Use --force if this really is a demonstration server."
             )
-        from home.models import HomePage
-
         if not HomePage.objects.exists():
             raise CommandError("The portal is not bootstrapped: run `manage.py bootstrap_portal` first.")
         if not (Path(data_dir) / "site.json").exists():
