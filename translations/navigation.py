@@ -14,10 +14,6 @@ from translations.review import is_translation, may_view, review_url
 from translations.roles import may_work_in, translator_languages
 
 
-def _may_open(user, language_code):
-    return may_work_in(user, language_code)
-
-
 def navigable(context):
     """``props``, ``translations`` and ``source_translation`` of the translation editor's context, for this user."""
     user = context["request"].user
@@ -28,9 +24,10 @@ def navigable(context):
         review_url(instance) if instance is not None and is_translation(instance) and may_view(user, instance) else ""
     )
     props = json.loads(context["props"])
+    code_of = {item["locale"]["displayName"]: item["locale"]["code"] for item in props.get("translations", [])}
     kept = []
     for item in props.get("translations", []):
-        if not _may_open(user, item["locale"]["code"]):
+        if not may_work_in(user, item["locale"]["code"]):
             if not read_only:
                 continue
             item = {**item, "editUrl": read_only}
@@ -40,19 +37,13 @@ def navigable(context):
     for action in ("canDelete", "canLock", "canUnlock", "canUnpublish"):
         perms[action] = False  # translators translate; these belong to editors and reviewers
     source = dict(context.get("source_translation") or {})
-    if source and not _may_open(user, source["locale"]["code"]):
+    if source and not may_work_in(user, source["locale"]["code"]):
         source["editUrl"] = read_only
-    others = [
-        (label, url if _may_open(user, code) else read_only)
-        for (label, url), code in _labelled_codes(context)
-        if _may_open(user, code) or read_only
-    ]
+    # The header's menu gives (label, url) pairs only: its languages are found by their labels.
+    others = []
+    for label, url in context.get("translations") or []:
+        if may_work_in(user, code_of.get(label, "")):
+            others.append((label, url))
+        elif read_only:
+            others.append((label, read_only))
     return {"props": json.dumps(props), "translations": others, "source_translation": source}
-
-
-def _labelled_codes(context):
-    """The header menu's (label, url) pairs with their language codes (the context gives only labels)."""
-    by_label = {
-        item["locale"]["displayName"]: item["locale"]["code"] for item in json.loads(context["props"])["translations"]
-    }
-    return [((label, url), by_label.get(label, "")) for label, url in context.get("translations") or []]

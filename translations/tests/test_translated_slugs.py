@@ -9,23 +9,23 @@ from wagtail.models import Page
 
 from approvals.operator import publish_as_operator
 from translations.starting import translate_into_all_languages
-from translations.tests.factories import approve_until_finished, french_page, put_string, segment, translation_of
-from translations.tests.test_review_screen import ARABIC, translate_and_submit
+from translations.tests.factories import approve_until_finished, french_page, put_string, segment
+from translations.tests.test_review_screen import ARABIC, arabic, translate_and_submit  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 ARABIC_SLUG = "التعاون-بين-الجهات"
 
 
 @pytest.fixture
-def arabic(portal, users):
-    source = french_page(portal, "Coopération interrégionale")
-    translate_into_all_languages(source, users["editor"])
-    page = Page.objects.get(translation_key=source.translation_key, locale__language_code="ar")
-    return source, page, translation_of(source, "ar")
+def translated(arabic):  # noqa: F811 (the review screen tests' fixture, imported above)
+    """The review screen tests' Arabic draft, with its French source."""
+    page, translation = arabic
+    source = Page.objects.get(translation_key=page.translation_key, locale__language_code="fr").specific
+    return source, page, translation
 
 
-def test_an_untranslated_slug_is_made_from_the_translated_title_and_published_after_review(clients, users, arabic):
-    source, page, translation = arabic
+def test_an_untranslated_slug_is_made_from_the_translated_title_and_published_after_review(clients, users, translated):
+    source, page, translation = translated
     assert page.slug == source.slug  # wagtail-localize copies the French address
     page = translate_and_submit(clients["translator_ar"], page, translation)
     reviewed = page.current_workflow_task_state.revision.as_object()
@@ -40,8 +40,8 @@ def test_an_untranslated_slug_is_made_from_the_translated_title_and_published_af
     assert unquote(page.url) == f"/ar/{ARABIC_SLUG}/"
 
 
-def test_a_slug_the_translator_chose_is_kept(clients, users, arabic):
-    source, page, translation = arabic
+def test_a_slug_the_translator_chose_is_kept(clients, users, translated):
+    source, page, translation = translated
     response = put_string(clients["translator_ar"], translation, segment(translation, source.slug), "التعاون-الجهوي")
     assert response.status_code in (200, 201)
     page = translate_and_submit(clients["translator_ar"], page, translation)
@@ -49,9 +49,9 @@ def test_a_slug_the_translator_chose_is_kept(clients, users, arabic):
 
 
 def test_a_published_translation_with_the_french_address_moves_and_the_old_address_redirects(
-    clients, users, arabic, django_capture_on_commit_callbacks
+    clients, users, translated, django_capture_on_commit_callbacks
 ):
-    _source, page, translation = arabic
+    _source, page, translation = translated
     publish_as_operator(page, "tests")  # published earlier with the French address
     old_url = Page.objects.get(pk=page.pk).url
     assert Client().get(old_url).status_code == 200
@@ -68,8 +68,8 @@ def test_a_published_translation_with_the_french_address_moves_and_the_old_addre
     assert Redirect.objects.filter(redirect_page_id=page.pk).exists()
 
 
-def test_a_sibling_with_the_same_address_gets_a_numbered_one(clients, users, portal, arabic):
-    _source, page, translation = arabic
+def test_a_sibling_with_the_same_address_gets_a_numbered_one(clients, users, portal, translated):
+    _source, page, translation = translated
     other = french_page(portal, "Autre page")
     translate_into_all_languages(other, users["editor"])
     other_arabic = Page.objects.get(translation_key=other.translation_key, locale__language_code="ar")
