@@ -9,6 +9,7 @@ the same place; the admin's buttons are hidden (``approvals.permissions``, ``app
 are not offered what would be refused.
 """
 
+import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext
 
 from approvals.models import revision_is_approved
 
+logger = logging.getLogger(__name__)
 _sanctioned = ContextVar("portal_sanctioned_publication", default=None)
 _KEEP_LIVE_CONTENT = "keep-live-content"
 
@@ -91,12 +93,30 @@ class ApprovalGuarded:
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if self._refuse_unapproved_live_content(update_fields) == _KEEP_LIVE_CONTENT:
-            # The public content stays as stored: only bookkeeping is written.
+            # The public content stays as stored: only bookkeeping is written, and the log says what was not.
             names = [field.name for field in self._meta.concrete_fields if field.name in BOOKKEEPING_FIELDS]
             if update_fields is not None:
                 names = [name for name in names if name in set(update_fields)]
+            self._warn_content_kept(update_fields)
             kwargs["update_fields"] = names
         return super().save(*args, **kwargs)
+
+    def _warn_content_kept(self, update_fields):
+        """A documented no-op must not be a silent one: name the rule and the fields the save did not write."""
+        if update_fields is None:
+            kept = "every content field"
+        else:
+            kept = ", ".join(sorted(name for name in update_fields if name not in BOOKKEEPING_FIELDS))
+            if not kept:
+                return
+        logger.warning(
+            "%s %s is live: a save without an approved live revision wrote only bookkeeping fields; %s kept as "
+            "approved (rule: partner approval, approvals.guard). New content goes live as a revision the three "
+            "partners approve.",
+            type(self).__name__,
+            self.pk,
+            kept,
+        )
 
     def _stored_live_state(self):
         """The stored row's ``live`` and ``live_revision_id``, or None for an unsaved object."""
