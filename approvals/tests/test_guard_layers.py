@@ -86,3 +86,10 @@ def test_a_bookkeeping_save_of_a_live_page_logs_nothing(live, caplog):  # noqa: 
     with caplog.at_level(logging.WARNING, logger="approvals.guard"):
         page.save(update_fields=["has_unpublished_changes"])
     assert [r for r in caplog.records if r.name == "approvals.guard"] == []
+
+
+def test_a_full_save_that_changes_no_content_logs_nothing(live, caplog):  # noqa: F811
+    page = Page.objects.get(pk=live.pk).specific
+    with caplog.at_level(logging.WARNING, logger="approvals.guard"):
+        page.save()
+    assert [r for r in caplog.records if r.name == "approvals.guard"] == []
