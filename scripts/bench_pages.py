@@ -16,7 +16,8 @@ Standard library only at module level: the `probe` subcommands import Django ins
 virtualenv to find the URLs and count queries.
 
 Settings (environment): BENCH_PAGES_DATABASE_URL, BENCH_SECONDS (10), BENCH_CONNECTIONS (8), BENCH_THREADS (2),
-BENCH_WORKERS (2), BENCH_PORT (8797), BENCH_SKIP_LOAD=1 (the database already holds the demo content),
+BENCH_WORKERS (2), BENCH_PORT (8797), BENCH_TIMEOUT (30 s), BENCH_REDIS_URL (the page cache in Redis rather than
+the database cache), BENCH_SKIP_LOAD=1 (the database already holds the demo content),
 BENCH_ONLY="tool.fr home.ar" (only these pages; nothing written), BENCH_OUTPUT (docs/benchmarks.md or -),
 BENCH_BAKERYDEMO, BENCH_BAKERYDEMO_PYTHON, BENCH_BAKERYDEMO_DATABASE_URL.
 """
@@ -113,6 +114,7 @@ def ensure_wrk():
 
 def run_wrk(url, config, headers=WRK_HEADERS):
     command = ["wrk", f"-t{config.threads}", f"-c{config.connections}", f"-d{config.seconds}s", "--latency"]
+    command += ["--timeout", f"{config.timeout}s"]
     for header in headers:
         command += ["-H", header]
     done = subprocess.run([*command, url], capture_output=True, text=True)
@@ -265,6 +267,8 @@ class Config:
     threads: int = 2
     workers: int = 2
     port: int = 8797
+    # wrk's own default (2 s) would count a slow page queued behind others on a busy machine as an error.
+    timeout: int = 30
     warm: int = 20  # requests before each run: every worker has compiled its templates and filled its caches
 
     @classmethod
@@ -276,6 +280,7 @@ class Config:
             threads=int(env.get("BENCH_THREADS", cls.threads)),
             workers=int(env.get("BENCH_WORKERS", cls.workers)),
             port=int(env.get("BENCH_PORT", cls.port)),
+            timeout=int(env.get("BENCH_TIMEOUT", cls.timeout)),
         )
 
 
@@ -431,7 +436,8 @@ def render_report(rows, ceiling, facts, config, bakerydemo_note):
         f"{facts['load_before']} before the run and {facts['load_after']} after (the machine is shared: other jobs "
         "ran beside it). gunicorn (cms/gunicorn.conf.py) with "
         f"{config.workers} workers; wrk {config.threads} threads, {config.connections} connections, "
-        f"{config.seconds} s per page, `Accept-Encoding: gzip`. Ceiling: a bare Django view, "
+        f"{config.seconds} s per page, timeout {config.timeout} s, `{WRK_HEADERS[0]}`; page cache in "
+        f"{'Redis' if os.environ.get('BENCH_REDIS_URL') else 'the database cache'}. Ceiling: a bare Django view, "
         f"{ceiling.mean_result('rps') or 0:,.0f} req/s (runs: "
         + ", ".join(f"{run.result.rps:,.0f}" for run in ceiling.runs if run.result)
         + "), the ratios use the mean.",
@@ -620,7 +626,10 @@ def portal_env(database_url, static_root, secret_key):
         STATIC_ROOT=static_root,
         GUNICORN_LOG_LEVEL="warning",
     )
-    env.pop("REDIS_URL", None)  # the cache every worker shares without Redis: Django's database cache
+    # The cache every worker shares: Django's database cache, as without Redis, unless BENCH_REDIS_URL names one.
+    env.pop("REDIS_URL", None)
+    if os.environ.get("BENCH_REDIS_URL"):
+        env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
     return env
 
 
