@@ -432,7 +432,7 @@ def verdicts(rows, ceiling):
 
 def render_report(rows, ceiling, facts, config, bakerydemo_note):
     lines = [
-        f"Measured {facts['date']} by `make bench` on {facts['machine']}: {facts['cores']} cores, load average "
+        f"Run started {facts['date']} (`make bench`) on {facts['machine']}: {facts['cores']} cores, load average "
         f"{facts['load_before']} before the run and {facts['load_after']} after (the machine is shared: other jobs "
         "ran beside it). gunicorn (cms/gunicorn.conf.py) with "
         f"{config.workers} workers; wrk {config.threads} threads, {config.connections} connections, "
