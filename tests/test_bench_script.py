@@ -2,6 +2,9 @@
 docs/benchmarks.md. No server, no network, no timing: recorded wrk output and made-up figures."""
 
 import importlib.util
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,3 +124,19 @@ def test_the_section_is_added_when_the_document_has_none():
         f"# Benchmarks\n\n## Search\ntext\n\n{bench.SECTION_TITLE}\n\n{bench.START_MARKER}\nthe table\n"
         f"{bench.END_MARKER}\n"
     )
+
+
+def test_the_cpu_of_reaped_workers_still_counts():
+    """A gunicorn worker replaced during a run (max_requests) has exited: its time is in its parent's counters."""
+    before = bench.server_cpu_seconds(os.getpid())
+    subprocess.run([sys.executable, "-c", "sum(range(30_000_000))"], check=True)
+    assert bench.server_cpu_seconds(os.getpid()) > before
+
+
+def test_the_backends_of_the_benchmark_database_only_are_sampled():
+    pattern = bench.BackendSampler("portal_bench_pages").pattern
+    assert pattern.match(b"postgres: 15/main: postgres portal_bench_pages 127.0.0.1(57904) idle\x00")
+    assert pattern.match(b"postgres: postgres portal_bench_pages [local] SELECT\x00")  # without a cluster name
+    assert not pattern.match(b"postgres: 15/main: postgres portal_bench_pages_old 127.0.0.1(57904) idle\x00")
+    assert not pattern.match(b"postgres: 15/main: postgres portal_frame 127.0.0.1(57904) idle\x00")
+    assert not pattern.match(b"postgres: 15/main: checkpointer \x00")
