@@ -17,11 +17,10 @@ virtualenv to find the URLs and count queries.
 
 Settings (environment): BENCH_PAGES_DATABASE_URL, BENCH_SECONDS (10), BENCH_CONNECTIONS (8), BENCH_THREADS (2),
 BENCH_WORKERS (2), BENCH_PORT (8797), BENCH_TIMEOUT (30 s), BENCH_REDIS_URL (the page cache in Redis rather than
-the database cache), BENCH_SKIP_LOAD=1 (the database already holds the demo content),
-BENCH_ONLY="tool.fr home.ar" (only these pages, named by
-the first word of their row and their language: home, tool, guide, region, tools, adoption, search; nothing
-written), BENCH_OUTPUT (docs/benchmarks.md or -),
-BENCH_BAKERYDEMO, BENCH_BAKERYDEMO_PYTHON, BENCH_BAKERYDEMO_DATABASE_URL.
+the database cache), BENCH_SKIP_LOAD=1 (the database already holds the demo content), BENCH_ONLY="tool.fr home.ar"
+(only these pages, named by the first word of their row and their language: home, tool, guide, region, tools,
+adoption, search; nothing written), BENCH_OUTPUT (docs/benchmarks.md or -), BENCH_BAKERYDEMO,
+BENCH_BAKERYDEMO_PYTHON, BENCH_BAKERYDEMO_DATABASE_URL.
 """
 
 import datetime
