@@ -203,7 +203,9 @@ class BackendSampler:
 class Server:
     """One gunicorn master started by this script, stopped by its own process id."""
 
-    def __init__(self, name, command, env, cwd, log_dir):
+    def __init__(self, name, command, env, cwd, log_dir, port):
+        if port_in_use(port):  # or the run would measure whatever else listens there
+            raise RuntimeError(f"127.0.0.1:{port} is already in use: set BENCH_PORT to a free port")
         self.name = name
         self.log_path = Path(log_dir) / f"{name}.log"
         self.log = open(self.log_path, "w")  # noqa: SIM115 (open as long as the server runs; closed in stop)
@@ -237,6 +239,14 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         self.log.close()
+
+
+def port_in_use(port):
+    try:
+        http.client.HTTPConnection("127.0.0.1", port, timeout=2).connect()
+    except OSError:
+        return False
+    return True
 
 
 def gunicorn_command(gunicorn, app, config, pythonpath=None):
@@ -642,6 +652,7 @@ def bench_ceiling(config, env, log_dir, run):
         env,
         ROOT,
         log_dir,
+        config.port,
     )
     try:
         server.wait_ready(config.port, "/")
@@ -657,7 +668,9 @@ def bench_portal(pages, cache_seconds, config, env, log_dir):
     gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
     python = str(ROOT / ".venv" / "bin" / "python")
     manage(python, "clear_page_cache", env=env)
-    server = Server(f"portal-{cache}", gunicorn_command(gunicorn, "cms.wsgi:application", config), env, ROOT, log_dir)
+    server = Server(
+        f"portal-{cache}", gunicorn_command(gunicorn, "cms.wsgi:application", config), env, ROOT, log_dir, config.port
+    )
     sampler = BackendSampler(database_name(env["DATABASE_URL"]))
     rows = []
     try:
@@ -708,7 +721,12 @@ def bench_bakerydemo(checkout, config, secret_key, log_dir):
     pages = probe(python, "bakerydemo", env, checkout, log_dir)
     gunicorn = str(Path(python).parent / "gunicorn")
     server = Server(
-        "bakerydemo", gunicorn_command(gunicorn, "bakerydemo.wsgi:application", config), env, checkout, log_dir
+        "bakerydemo",
+        gunicorn_command(gunicorn, "bakerydemo.wsgi:application", config),
+        env,
+        checkout,
+        log_dir,
+        config.port,
     )
     sampler = BackendSampler(database_name(database_url))
     rows = []
