@@ -4,10 +4,10 @@ each approved it."""
 
 import pytest
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from approvals.tests.helpers import decide, decisions, refused, state
 from institutional.models import InformationPage
+from institutional.tests.forms import add_url, information_form
 from pagecache.tests.content import draft_translation
 
 pytestmark = pytest.mark.django_db
@@ -15,43 +15,21 @@ pytestmark = pytest.mark.django_db
 PARTNERS = ("dgct", "arm", "embassy")
 
 
-def add_url(parent):
-    return f"/admin/pages/add/institutional/informationpage/{parent.pk}/"
-
-
-def add_form(action, **changes):
-    data = {
-        "title": "Mentions légales",
-        "slug": "mentions-legales",
-        "summary": "Qui publie ce portail.",
-        "seo_title": "",
-        "search_description": "",
-        "kind": "legal_notice",
-        "contact_email": "",
-        "body": streamfield(
-            [("section", {"heading": "Éditeur", "body": rich_text("<p>Le partenariat DGCT, ARM, ambassade.</p>")})]
-        ),
-        "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
-        **changes,
-    }
-    return {**nested_form_data(data), action: "1"}
-
-
 def test_an_editor_cannot_publish_an_institutional_page(clients, portal):
-    response = clients["editor"].post(add_url(portal["fr"]), add_form("action-publish"))
+    response = clients["editor"].post(add_url(portal["fr"]), information_form(action="action-publish"))
     assert response.status_code in (200, 302, 403)
     assert not InformationPage.objects.filter(live=True).exists()
     assert not clients["editor"].get("/fr/").content.decode().count('data-kind="legal_notice"')
 
 
 def test_a_reviewer_cannot_publish_one_either(clients, portal):
-    response = clients["dgct"].post(add_url(portal["fr"]), add_form("action-publish"))
+    response = clients["dgct"].post(add_url(portal["fr"]), information_form(action="action-publish"))
     assert refused(response) or response.status_code in (200, 403)
     assert not InformationPage.objects.filter(live=True).exists()
 
 
 def test_an_institutional_page_goes_live_only_after_the_three_partners_approve(client, clients, portal):
-    response = clients["editor"].post(add_url(portal["fr"]), add_form("action-submit"))
+    response = clients["editor"].post(add_url(portal["fr"]), information_form(action="action-submit"))
     assert response.status_code == 302
     page = InformationPage.objects.get(locale=portal["fr"].locale, kind="legal_notice")
     submitted = Page.objects.get(pk=page.pk).latest_revision_id
@@ -69,7 +47,7 @@ def test_an_institutional_page_goes_live_only_after_the_three_partners_approve(c
 
 
 def test_its_arabic_translation_needs_the_three_approvals_too(client, clients, users, portal):
-    clients["editor"].post(add_url(portal["fr"]), add_form("action-submit"))
+    clients["editor"].post(add_url(portal["fr"]), information_form(action="action-submit"))
     french = InformationPage.objects.get(locale=portal["fr"].locale, kind="legal_notice")
     for reviewer in PARTNERS:
         decide(clients[reviewer], french)

@@ -3,11 +3,11 @@
 import pytest
 from django.utils.html import escape
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from approvals.operator import publish_as_operator
 from home.models import HomePage
 from institutional.models import InformationKind, InformationPage
+from institutional.tests.forms import add_url, information_form
 from toolkit.tests import factories
 
 LANGUAGES = ("fr", "ar", "en")
@@ -93,29 +93,11 @@ def test_the_pages_go_only_under_a_home_page_and_have_no_children():
     assert InformationPage.allowed_subpage_models() == []
 
 
-def add_form(kind, title, slug):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "summary": "",
-            "seo_title": "",
-            "search_description": "",
-            "kind": kind,
-            "contact_email": "",
-            "body": streamfield(
-                [("section", {"heading": "Éditeur", "body": rich_text("<p>Le partenariat.</p>")})]
-            ),
-            "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
-        }
-    )
-
-
 def test_a_language_has_one_page_of_each_kind(clients, portal):
     factories.InformationPageFactory(parent=portal["fr"], kind="privacy")
     before = InformationPage.objects.count()
-    url = f"/admin/pages/add/institutional/informationpage/{portal['fr'].pk}/"
-    response = clients["editor"].post(url, add_form("privacy", "Vie privée", "vie-privee"))
+    form = information_form(kind="privacy", title="Vie privée", slug="vie-privee", action="action-submit")
+    response = clients["editor"].post(add_url(portal["fr"]), form)
     assert response.status_code == 200  # the form again, with its error
     assert "This language already has a page of this kind." in response.content.decode() or (
         "Cette langue a déjà une page de ce type." in response.content.decode()
