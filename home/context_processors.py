@@ -5,9 +5,9 @@ institutional pages (legal notice, accessibility, privacy, contact; ``institutio
 
 The frame is the same for every visitor of a language, so it is read from the database once and kept in the shared
 cache with its language's generation (pagecache/generations.py). Publishing, unpublishing, moving or deleting a page,
-changing a page's privacy and publishing a footer or a partner start a new generation (pagecache/invalidation.py), so every worker
-reads the frame afresh at its next request. Only which navigation item is current depends on the request, and that
-is computed per request.
+changing a page's privacy and publishing a footer or a partner start a new generation (pagecache/invalidation.py), so
+every worker reads the frame afresh at its next request. Only which navigation item is current depends on the
+request, and that is computed per request.
 """
 
 from django.utils import translation

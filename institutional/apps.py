@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InstitutionalConfig(AppConfig):
@@ -6,5 +7,5 @@ class InstitutionalConfig(AppConfig):
     the footer of every page links to."""
 
     name = "institutional"
-    verbose_name = "Institutional pages"
+    verbose_name = _("Institutional pages")
     default_auto_field = "django.db.models.BigAutoField"

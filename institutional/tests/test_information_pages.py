@@ -73,7 +73,8 @@ def test_the_contact_page_address_shows_on_the_page_and_in_the_footer(client, pa
     for path in ("/fr/", contact.url):
         html = client.get(path).content.decode()
         assert 'href="mailto:contact@regionalisation.example"' in footer_of(html)
-    assert 'href="mailto:contact@regionalisation.example"' in client.get(contact.url).content.decode().split("<footer")[0]
+    main = client.get(contact.url).content.decode().split("<footer")[0]
+    assert 'href="mailto:contact@regionalisation.example"' in main
 
 
 def test_a_draft_or_a_private_page_is_not_linked(client, pages):
@@ -99,9 +100,7 @@ def test_a_language_has_one_page_of_each_kind(clients, portal):
     form = information_form(kind="privacy", title="Vie privée", slug="vie-privee", action="action-submit")
     response = clients["editor"].post(add_url(portal["fr"]), form)
     assert response.status_code == 200  # the form again, with its error
-    assert "This language already has a page of this kind." in response.content.decode() or (
-        "Cette langue a déjà une page de ce type." in response.content.decode()
-    )
+    assert "Cette langue a déjà une page de ce type." in response.content.decode()  # the editor's admin is in French
     assert InformationPage.objects.count() == before
     # The same kind in another language is that language's own page.
     arabic = factories.InformationPageFactory(parent=portal["ar"], kind="privacy", slug="khususiya")

@@ -19,7 +19,9 @@ def privacy_link(page):
     return f'<a href="{page.url}" data-kind="privacy">'
 
 
-def test_unpublishing_the_privacy_page_removes_its_link_on_the_next_anonymous_get(client, clients, shared_cache, portal):
+def test_unpublishing_the_privacy_page_removes_its_link_on_the_next_anonymous_get(
+    client, clients, portal, shared_cache
+):
     tools = factories.ToolIndexPageFactory(parent=portal["fr"])
     privacy = factories.InformationPageFactory(parent=portal["fr"], kind="privacy", title="Données personnelles")
     arabic = factories.translate(privacy, "ar")
