@@ -5,6 +5,7 @@ each approved it."""
 import pytest
 from wagtail.models import Page
 
+from approvals.names import WORKFLOW_NAME
 from approvals.tests.helpers import decide, decisions, refused, state
 from institutional.models import InformationPage
 from institutional.tests.forms import add_url, information_form
@@ -32,6 +33,7 @@ def test_an_institutional_page_goes_live_only_after_the_three_partners_approve(c
     response = clients["editor"].post(add_url(portal["fr"]), information_form(action="action-submit"))
     assert response.status_code == 302
     page = InformationPage.objects.get(locale=portal["fr"].locale, kind="legal_notice")
+    assert page.get_workflow().name == WORKFLOW_NAME  # bootstrap_portal's workflow covers each home page's tree
     submitted = Page.objects.get(pk=page.pk).latest_revision_id
 
     for reviewer in PARTNERS[:2]:
