@@ -76,12 +76,13 @@ class InformationPage(BasePage):
 
 def footer_links(language):
     """The footer's links to the live public institutional pages of ``language``, in the order of their kinds:
-    ``[{"kind", "title", "url", "contact_email"}]``. One query; the site frame caches it (home/context_processors.py),
+    ``[{"kind", "title", "url", "contact_email"}]``, one per kind (the first in the tree should a copied page
+    duplicate one, since copies skip ``clean``). One query; the site frame caches it (home/context_processors.py),
     and publishing, unpublishing, moving or deleting a page renews its language's frame (pagecache/invalidation.py)."""
     pages = live_public(InformationPage.objects.filter(locale__language_code=language))
-    links = []
-    for page in pages.select_related("locale").defer_streamfields():
+    links = {}
+    for page in pages.select_related("locale").defer_streamfields().order_by("path"):
         url = page.get_url()
-        if url:
-            links.append({"kind": page.kind, "title": page.title, "url": url, "contact_email": page.contact_email})
-    return sorted(links, key=lambda link: KIND_ORDER.get(link["kind"], len(KIND_ORDER)))
+        if url and page.kind not in links:
+            links[page.kind] = {"kind": page.kind, "title": page.title, "url": url, "contact_email": page.contact_email}
+    return sorted(links.values(), key=lambda link: KIND_ORDER.get(link["kind"], len(KIND_ORDER)))
