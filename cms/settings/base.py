@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "security",
     "toolkit",
+    "institutional",
     "search",
     "approvals",
     "translations",
