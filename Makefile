@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_PAGES ?= 10000
 
-.PHONY: help setup run serve test lint format messages catalogues bench bench-pages bench-search browsers java clean backup restore loadtest lighthouse fonts icons
+.PHONY: help setup run serve test lint format messages catalogues bench bench-pages bench-search browsers java clean backup restore loadtest lighthouse screenshots fonts icons
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -123,6 +123,9 @@ loadtest: $(VENV)/.runtime ## Gunicorn (production settings, PostgreSQL, demo co
 
 lighthouse: $(VENV)/.runtime browsers node_modules/axe-core/axe.min.js ## Lighthouse (mobile) on every page type in fr, ar, en (demo content in portal_lighthouse); table in docs/benchmarks.md
 	bash scripts/lighthouse.sh
+
+screenshots: $(VENV)/.dev browsers ## Phone and desktop screenshots (fr, ar) of the home, a tool, a region and the overview into test-results/screenshots/ (demo content in portal_screenshots)
+	$(PY) scripts/screenshots.py
 
 fonts: $(VENV)/.dev ## Rebuild the web font subsets and their @font-face rules (scripts/build_fonts.py)
 	@[ -d /usr/share/fonts/truetype/liberation ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null; }

@@ -16,7 +16,7 @@ from toolkit.tests import factories
 
 # Privacy is a subquery of each listing's own query (home.privacy.live_public), not a query per listing.
 BUDGETS = {
-    "home": 18,
+    "home": 16,
     "tool_index": 19,
     "tool_index_filtered": 24,
     "tool": 22,
