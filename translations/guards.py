@@ -29,6 +29,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 
 from approvals.reviewers import is_reviewer, review_lock_message, reviewers_do_not_write_message
+from translations.localize_internals import PUBLISH_TRANSLATIONS_FIELD
 from translations.po import upload_po
 from translations.roles import may_manage_translations, may_work_in
 
@@ -114,7 +115,11 @@ class TranslationGuardMiddleware:
             raise PermissionDenied(reviewers_do_not_write_message())
         if url_name in MANAGEMENT_VIEWS and not may_manage_translations(user):
             raise PermissionDenied(_("Only editors can start, stop or synchronise translations."))
-        if url_name == "update_translations" and request.method == "POST" and request.POST.get("publish_translations"):
+        if (
+            url_name == "update_translations"
+            and request.method == "POST"
+            and request.POST.get(PUBLISH_TRANSLATIONS_FIELD)
+        ):
             raise PermissionDenied(
                 _("Translations are never published from here: each one goes through partner approval.")
             )

@@ -10,6 +10,7 @@ read-only) when it exists, or disappear; the actions they may not take are not o
 
 import json
 
+from translations.localize_internals import PERM_FLAGS
 from translations.review import is_translation, may_view, review_url
 from translations.roles import may_work_in, translator_languages
 
@@ -34,7 +35,7 @@ def navigable(context):
         kept.append(item)
     props["translations"] = kept
     perms = props.setdefault("perms", {})
-    for action in ("canDelete", "canLock", "canUnlock", "canUnpublish"):
+    for action in PERM_FLAGS:
         perms[action] = False  # translators translate; these belong to editors and reviewers
     source = dict(context.get("source_translation") or {})
     if source and not may_work_in(user, source["locale"]["code"]):

@@ -23,6 +23,7 @@ from approvals.reviewers import is_reviewer
 from approvals.translation_editor import enabled_translation
 from approvals.workflow import REVIEW_BEFORE_ATTR, restart_message, review_restarted_since
 from translations import urls
+from translations.localize_internals import PUBLISH_ACTION, RESTART_FIELD
 from translations.models import QueuedTranslation
 from translations.po import PO_IMPORT_ACTION
 from translations.review import is_translation, may_view, review_url
@@ -50,9 +51,10 @@ def submit_from_translation_editor(request, instance):
     """
     if request.method != "POST":
         return None
-    if "localize-restart-translation" in request.POST and not may_manage_translations(request.user):
+    if RESTART_FIELD in request.POST and not may_manage_translations(request.user):
         raise PermissionDenied(_("Only editors can start, stop or synchronise translations."))
-    if request.POST.get("action") != "publish":
+    field, value = PUBLISH_ACTION
+    if request.POST.get(field) != value:
         return None
     translation = enabled_translation(instance)
     if translation is None or not isinstance(instance, DraftStateMixin):
