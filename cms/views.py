@@ -3,7 +3,8 @@
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import DatabaseError, connections
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -27,14 +28,19 @@ def _database_state():
 
 
 def _cache_state():
-    if not settings.REDIS_URL:
-        return "not-configured"
+    """Redis (``REDIS_URL``): "up" or "down". Without it the shared cache is the database's table ("database"), or
+    the process's memory in tests ("memory"). A failed round trip is "down" whatever the backend."""
     try:
         # django-redis ignores connection errors (IGNORE_EXCEPTIONS), so a failed round trip reads back None.
         cache.set("healthz", "ok", 5)
-        return "up" if cache.get("healthz") == "ok" else "down"
+        answered = cache.get("healthz") == "ok"
     except Exception:  # noqa: BLE001 - any cache failure is reported, never raised
         return "down"
+    if not answered:
+        return "down"
+    if settings.REDIS_URL:
+        return "up"
+    return "database" if isinstance(caches["default"], DatabaseCache) else "memory"
 
 
 def _search_state():

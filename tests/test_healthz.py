@@ -1,6 +1,7 @@
 """/healthz: 200 with each dependency's state while the database answers, 503 when it does not."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 
@@ -9,8 +10,14 @@ def test_healthz_reports_each_dependency(client, db):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
-        "checks": {"database": "up", "cache": "not-configured", "search": "database"},
+        "checks": {"database": "up", "cache": "memory", "search": "database"},
     }
+
+
+def test_healthz_names_the_database_cache_when_redis_is_not_configured(client, db, settings):
+    settings.CACHES = {"default": settings.DATABASE_CACHE}
+    call_command("createcachetable", verbosity=0)  # as migrate does without REDIS_URL (pagecache/apps.py)
+    assert client.get("/healthz").json()["checks"]["cache"] == "database"
 
 
 @pytest.mark.django_db(transaction=True)
