@@ -1,10 +1,14 @@
-"""The site's frame in the reader's language: main navigation and footer, for every template.
+"""The site's frame in the reader's language: main navigation, footer and breadcrumbs, for every template.
 
 The frame is the same for every visitor of a language, so it is read from the database once and kept in the shared
 cache with its language's generation (pagecache/generations.py). Publishing, unpublishing, moving or deleting a page,
 changing a page's privacy and publishing a footer start a new generation (pagecache/invalidation.py), so every worker
 reads the frame afresh at its next request. Only which navigation item is current depends on the request, and that
 is computed per request.
+
+The frame also keeps the home page and every public section under it (the home page's children, in the menu or
+not): the breadcrumbs of a page up to two levels below the home page are then built without a query
+(home/breadcrumbs.py).
 """
 
 from django.utils import translation
@@ -18,7 +22,9 @@ FRAME_TIMEOUT = 60 * 60
 
 
 def frame_cache_key(language):
-    return f"site-frame:{language}"
+    """Versioned with the frame's shape: a frame cached by an older release, without the sections the breadcrumbs
+    read, is never taken for a current one."""
+    return f"site-frame:2:{language}"
 
 
 def _load_frame(language):
@@ -26,14 +32,17 @@ def _load_frame(language):
     from toolkit.models import SiteFooter
 
     home = HomePage.objects.filter(locale__language_code=language).first()
-    navigation = []
+    navigation, sections = [], {}
     if home is not None:
-        for page in live_public(Page.objects.child_of(home)).in_menu():
+        for page in live_public(Page.objects.child_of(home)):
             url = page.get_url()
             if url:
-                navigation.append({"title": page.title, "url": url})
+                sections[page.path] = {"title": page.title, "url": url}
+                if page.show_in_menus:
+                    navigation.append({"title": page.title, "url": url})
     footer = SiteFooter.objects.filter(locale__language_code=language, live=True).values("about", "contact").first()
-    return {"navigation": navigation, "footer": footer}
+    home_entry = {"path": home.path, "url": home.get_url()} if home is not None else None
+    return {"navigation": navigation, "footer": footer, "home": home_entry, "sections": sections}
 
 
 def _frame(language):
@@ -55,4 +64,5 @@ def site_frame(request):
     return {
         "navigation_items": SimpleLazyObject(navigation),
         "site_footer": SimpleLazyObject(lambda: _frame(language)["footer"]),
+        "site_frame": SimpleLazyObject(lambda: _frame(language)),
     }
