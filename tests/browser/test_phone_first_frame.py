@@ -71,7 +71,7 @@ def test_the_phone_header_is_compact_and_no_page_scrolls_sideways(browser, site)
     assert {path: height for path, height in heights.items() if height > HEADER_MAX} == {}
 
     wide = {}
-    for language, paths in site["pages"].items():
+    for paths in site["pages"].values():
         for path in paths:
             open_page(tab, path)
             width = tab.evaluate("document.documentElement.scrollWidth")
