@@ -1,10 +1,13 @@
 """The site's frame in the reader's language: main navigation, footer and breadcrumbs, for every template.
 
+The footer shows the footer snippet's text, the live partners of the language, and links to the live public
+institutional pages (legal notice, accessibility, privacy, contact; ``institutional.models.footer_links``).
+
 The frame is the same for every visitor of a language, so it is read from the database once and kept in the shared
 cache with its language's generation (pagecache/generations.py). Publishing, unpublishing, moving or deleting a page,
-changing a page's privacy and publishing a footer start a new generation (pagecache/invalidation.py), so every worker
-reads the frame afresh at its next request. Only which navigation item is current depends on the request, and that
-is computed per request.
+changing a page's privacy and publishing a footer or a partner start a new generation (pagecache/invalidation.py), so
+every worker reads the frame afresh at its next request. Only which navigation item is current depends on the
+request, and that is computed per request.
 
 The frame also keeps the home page and every public section under it (the home page's children, in the menu or
 not): the breadcrumbs of a page up to two levels below the home page are then built without a query
@@ -22,14 +25,14 @@ FRAME_TIMEOUT = 60 * 60
 
 
 def frame_cache_key(language):
-    """Versioned with the frame's shape: a frame cached by an older release, without the sections the breadcrumbs
-    read, is never taken for a current one."""
-    return f"site-frame:2:{language}"
+    """Versioned with the frame's shape: a worker of a new release never reads a frame an older one stored."""
+    return f"site-frame:3:{language}"
 
 
 def _load_frame(language):
     from home.models import HomePage
-    from toolkit.models import SiteFooter
+    from institutional.models import footer_links
+    from toolkit.models import Partner, SiteFooter
 
     home = HomePage.objects.filter(locale__language_code=language).first()
     navigation, sections = [], {}
@@ -41,8 +44,17 @@ def _load_frame(language):
                 if page.show_in_menus:
                     navigation.append({"title": page.title, "url": url})
     footer = SiteFooter.objects.filter(locale__language_code=language, live=True).values("about", "contact").first()
-    home_entry = {"path": home.path, "url": home.get_url()} if home is not None else None
-    return {"navigation": navigation, "footer": footer, "home": home_entry, "sections": sections}
+    partners = list(
+        Partner.objects.filter(locale__language_code=language, live=True).order_by("pk").values("acronym", "name")
+    )
+    return {
+        "navigation": navigation,
+        "footer": footer,
+        "partners": partners,
+        "information_pages": footer_links(language),
+        "home": {"path": home.path, "url": home.get_url()} if home is not None else None,
+        "sections": sections,
+    }
 
 
 def _frame(language):
@@ -64,5 +76,7 @@ def site_frame(request):
     return {
         "navigation_items": SimpleLazyObject(navigation),
         "site_footer": SimpleLazyObject(lambda: _frame(language)["footer"]),
+        "footer_partners": SimpleLazyObject(lambda: _frame(language)["partners"]),
+        "footer_pages": SimpleLazyObject(lambda: _frame(language)["information_pages"]),
         "site_frame": SimpleLazyObject(lambda: _frame(language)),
     }
