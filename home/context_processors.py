@@ -1,4 +1,4 @@
-"""The site's frame in the reader's language: main navigation and footer, for every template.
+"""The site's frame in the reader's language: main navigation, footer and breadcrumbs, for every template.
 
 The footer shows the footer snippet's text, the live partners of the language, and links to the live public
 institutional pages (legal notice, accessibility, privacy, contact; ``institutional.models.footer_links``).
@@ -8,6 +8,10 @@ cache with its language's generation (pagecache/generations.py). Publishing, unp
 changing a page's privacy and publishing a footer or a partner start a new generation (pagecache/invalidation.py), so
 every worker reads the frame afresh at its next request. Only which navigation item is current depends on the
 request, and that is computed per request.
+
+The frame also keeps the home page and every public section under it (the home page's children, in the menu or
+not): the breadcrumbs of a page up to two levels below the home page are then built without a query
+(home/breadcrumbs.py).
 """
 
 from django.utils import translation
@@ -22,7 +26,7 @@ FRAME_TIMEOUT = 60 * 60
 
 def frame_cache_key(language):
     """Versioned with the frame's shape: a worker of a new release never reads a frame an older one stored."""
-    return f"site-frame:2:{language}"
+    return f"site-frame:3:{language}"
 
 
 def _load_frame(language):
@@ -31,12 +35,14 @@ def _load_frame(language):
     from toolkit.models import Partner, SiteFooter
 
     home = HomePage.objects.filter(locale__language_code=language).first()
-    navigation = []
+    navigation, sections = [], {}
     if home is not None:
-        for page in live_public(Page.objects.child_of(home)).in_menu():
+        for page in live_public(Page.objects.child_of(home)):
             url = page.get_url()
             if url:
-                navigation.append({"title": page.title, "url": url})
+                sections[page.path] = {"title": page.title, "url": url}
+                if page.show_in_menus:
+                    navigation.append({"title": page.title, "url": url})
     footer = SiteFooter.objects.filter(locale__language_code=language, live=True).values("about", "contact").first()
     partners = list(
         Partner.objects.filter(locale__language_code=language, live=True).order_by("pk").values("acronym", "name")
@@ -46,6 +52,8 @@ def _load_frame(language):
         "footer": footer,
         "partners": partners,
         "information_pages": footer_links(language),
+        "home": {"path": home.path, "url": home.get_url()} if home is not None else None,
+        "sections": sections,
     }
 
 
@@ -70,4 +78,5 @@ def site_frame(request):
         "site_footer": SimpleLazyObject(lambda: _frame(language)["footer"]),
         "footer_partners": SimpleLazyObject(lambda: _frame(language)["partners"]),
         "footer_pages": SimpleLazyObject(lambda: _frame(language)["information_pages"]),
+        "site_frame": SimpleLazyObject(lambda: _frame(language)),
     }

@@ -29,6 +29,10 @@ SHARED_TRANSLATIONS = {
         {"The partners", "partners"},
         {"The British practice it draws on", "British practice it draws on"},
         {"title", "address"},
+        # Arabic names the partners in full where French and English use their acronyms (approvals/partners.py);
+        # the header's marks give the full names as the acronyms' expansions.
+        {"DGCT", "General Directorate of Local Authorities"},
+        {"ARM", "Association of Regions of Morocco"},
     ],
 }
 

@@ -1,9 +1,10 @@
-"""Template tags for the site's frame: language alternates and text direction."""
+"""Template tags for the site's frame: language alternates, text direction and breadcrumbs."""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
 
+from home import breadcrumbs
 from home.languages import alternates, direction
 
 register = template.Library()
@@ -30,3 +31,15 @@ def x_default_url(context, links):
 @register.simple_tag
 def text_direction(language_code=None):
     return direction(language_code or translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context):
+    """The current page's breadcrumbs (home/breadcrumbs.py); [] on the home page and on views without a page."""
+    return breadcrumbs.trail(context.get("page"), context.get("site_frame"), context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def section_breadcrumbs(context, title, url):
+    """The breadcrumbs of a view outside the page tree, such as search: home > ``title``."""
+    return breadcrumbs.for_section(title, url, context.get("site_frame"))
