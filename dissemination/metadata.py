@@ -67,7 +67,8 @@ def title_with_site_name(title):
     """``title | site name``, or the title alone when it already names the site (the home page), so a title never
     says the site's name twice. ``title`` may be escaped HTML (a rendered block): the name is compared escaped too."""
     name = conditional_escape(site_name())
-    title = conditional_escape(title.strip())
+    title = conditional_escape(title)
+    title = mark_safe(title.strip())  # noqa: S308 - escaped just above (str.strip would drop the safe mark)
     if not title:
         return name
     if name.casefold() in title.casefold():
@@ -76,6 +77,13 @@ def title_with_site_name(title):
 
 
 # Addresses ----------------------------------------------------------------------------------------------------------
+def page_address(request, page):
+    """A page's absolute address on the host the request came to (as hreflang links are): the Site record's hostname
+    is an editor's setting that may lag behind the real one, and a sitemap must list addresses of its own host."""
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else None
+
+
 def listing_query(listing):
     """The normalised query of a listing: its applied filters sorted by name, then its page number if not the first."""
     pairs = sorted((facet.name, facet.selected) for facet in listing.facets if facet.selected)
@@ -97,7 +105,7 @@ def canonical_and_alternates(request, page, listing, alternates):
     """The canonical address and the hreflang links (x-default last) of the current response, all absolute."""
     if page is not None:
         query = listing_query(listing) if listing is not None else ""
-        canonical = with_query(page.get_full_url(request), query)
+        canonical = with_query(page_address(request, page), query)
         links = [{"code": link["code"], "url": with_query(link["absolute_url"], query)} for link in alternates]
     else:
         query = request_query(request)

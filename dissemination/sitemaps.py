@@ -24,6 +24,7 @@ from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from dissemination.metadata import page_address
 from home.privacy import live_public
 
 
@@ -73,12 +74,12 @@ class PortalSitemap(Sitemap):
         translations = self.translations(pages)
         urls = []
         for item in pages:
-            location = item.get_full_url(self.request)
+            location = page_address(self.request, item)
             if not location:
                 continue
             alternates = []
             for other in sorted(translations[item.translation_key], key=lambda p: language_order(p.locale.language_code)):
-                url = other.get_full_url(self.request)
+                url = page_address(self.request, other)
                 if url:
                     alternates.append({"lang_code": other.locale.language_code, "location": url})
             urls.append(
