@@ -78,7 +78,8 @@ class PortalSitemap(Sitemap):
             if not location:
                 continue
             alternates = []
-            for other in sorted(translations[item.translation_key], key=lambda p: language_order(p.locale.language_code)):
+            versions = sorted(translations[item.translation_key], key=lambda p: language_order(p.locale.language_code))
+            for other in versions:
                 url = page_address(self.request, other)
                 if url:
                     alternates.append({"lang_code": other.locale.language_code, "location": url})
