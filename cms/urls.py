@@ -39,6 +39,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("feed/", dissemination_views.feed, name="feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

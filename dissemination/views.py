@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from dissemination.feeds import PortalFeed
 from dissemination.sitemaps import PortalSitemap
 
 
@@ -41,3 +42,9 @@ def robots(request):
             lines.append(f"Disallow: {reverse('search:suggest')}")
     lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
     return _public(HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8"))
+
+
+@require_safe
+def feed(request):
+    """The Atom feed of the request's language, narrowed by its parameters (dissemination/feeds.py)."""
+    return PortalFeed()(request)

@@ -69,7 +69,10 @@ class Head(HTMLParser):
         return [link["href"] for link in self.links if link.get("rel") == "canonical"]
 
     def hreflang(self):
-        return {link["hreflang"]: link["href"] for link in self.links if link.get("rel") == "alternate"}
+        return {link["hreflang"]: link["href"] for link in self.links if "hreflang" in link}
+
+    def feeds(self):
+        return {link["href"]: link["title"] for link in self.links if link.get("type") == "application/atom+xml"}
 
     def og(self, name):
         return [meta["content"] for meta in self.metas if meta.get("property") == name]
