@@ -105,7 +105,9 @@ def canonical_and_alternates(request, page, listing, alternates):
     """The canonical address and the hreflang links (x-default last) of the current response, all absolute."""
     if page is not None:
         query = listing_query(listing) if listing is not None else ""
-        canonical = with_query(page_address(request, page), query)
+        # A page without an address of its own (a preview of one not yet routable) is named by the request's path.
+        address = page_address(request, page) or request.build_absolute_uri(request.path)
+        canonical = with_query(address, query)
         links = [{"code": link["code"], "url": with_query(link["absolute_url"], query)} for link in alternates]
     else:
         query = request_query(request)
