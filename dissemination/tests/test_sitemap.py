@@ -102,6 +102,8 @@ def test_sitemap_and_robots_answer_at_the_root_without_redirect(client, portal):
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="ar")
         assert response.status_code == 200, url
     assert client.post("/sitemap.xml").status_code == 405
+    for page in ("x", "0", "99"):  # a page of the sitemap that does not exist: a 404, never a 500
+        assert client.get("/sitemap.xml", {"p": page}).status_code == 404
 
 
 def test_robots_txt_names_the_sitemaps_absolute_address(client, portal):
