@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_PAGES ?= 10000
 
-.PHONY: help setup run serve test lint format messages catalogues bench bench-search browsers java clean backup restore loadtest lighthouse fonts icons
+.PHONY: help setup run serve test lint format messages catalogues bench bench-pages bench-search browsers java clean backup restore loadtest lighthouse screenshots fonts icons
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -104,7 +104,12 @@ format: $(VENV)/.dev ## Apply ruff's fixes and formatting
 messages: $(VENV)/.dev ## Extract interface strings into the fr, ar and en catalogues (needs gettext)
 	$(PY) manage.py makemessages --locale fr --locale ar --locale en --ignore '.venv/*' --ignore 'data/*' --no-obsolete
 
-bench: bench-search ## Run the benchmarks
+# `make bench` is issue 13's page benchmark; search at scale (10,000 generated pages, longer) is its own target.
+bench: bench-pages ## Pages under load (bench-pages); search at scale is `make bench-search`
+
+bench-pages: $(VENV)/.runtime ## Each page under gunicorn + wrk, cached and uncached, against a bare Django view; table in docs/benchmarks.md
+	@# scripts/bench_pages.py says what it measures and reads BENCH_* (BENCH_SECONDS, BENCH_BAKERYDEMO, ...).
+	$(PY) scripts/bench_pages.py
 
 bench-search: $(VENV)/.runtime ## Search at scale: 10,000 pages, index build time, query p50/p95 (database portal_bench)
 	@# The database named by BENCH_DATABASE_URL, created through the server's "postgres" database when missing.
@@ -118,6 +123,9 @@ loadtest: $(VENV)/.runtime ## Gunicorn (production settings, PostgreSQL, demo co
 
 lighthouse: $(VENV)/.runtime browsers node_modules/axe-core/axe.min.js ## Lighthouse (mobile) on every page type in fr, ar, en (demo content in portal_lighthouse); table in docs/benchmarks.md
 	bash scripts/lighthouse.sh
+
+screenshots: $(VENV)/.dev browsers ## Phone and desktop screenshots (fr, ar) of the home, a tool, a region and the overview into test-results/screenshots/ (demo content in portal_screenshots)
+	$(PY) scripts/screenshots.py
 
 fonts: $(VENV)/.dev ## Rebuild the web font subsets and their @font-face rules (scripts/build_fonts.py)
 	@[ -d /usr/share/fonts/truetype/liberation ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null; }

@@ -9,6 +9,7 @@ the same place; the admin's buttons are hidden (``approvals.permissions``, ``app
 are not offered what would be refused.
 """
 
+import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext
 
 from approvals.models import revision_is_approved
 
+logger = logging.getLogger(__name__)
 _sanctioned = ContextVar("portal_sanctioned_publication", default=None)
 _KEEP_LIVE_CONTENT = "keep-live-content"
 
@@ -91,12 +93,49 @@ class ApprovalGuarded:
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if self._refuse_unapproved_live_content(update_fields) == _KEEP_LIVE_CONTENT:
-            # The public content stays as stored: only bookkeeping is written.
+            # The public content stays as stored: only bookkeeping is written, and the log says what was not.
             names = [field.name for field in self._meta.concrete_fields if field.name in BOOKKEEPING_FIELDS]
             if update_fields is not None:
                 names = [name for name in names if name in set(update_fields)]
+            self._warn_content_kept(update_fields)
             kwargs["update_fields"] = names
         return super().save(*args, **kwargs)
+
+    def _warn_content_kept(self, update_fields):
+        """A documented no-op must not be a silent one: when the save would have changed content, log the rule and
+        the fields it did not write. Saves that change nothing of the content (bookkeeping, an operator's re-save)
+        stay quiet, so the warning means something."""
+        kept = self._changed_content_fields(update_fields)
+        if kept:
+            logger.warning(
+                "%s %s is live: a save without an approved live revision wrote only bookkeeping fields; %s kept as "
+                "approved (rule: partner approval, approvals.guard). New content goes live as a revision the three "
+                "partners approve.",
+                type(self).__name__,
+                self.pk,
+                ", ".join(kept),
+            )
+
+    def _changed_content_fields(self, update_fields):
+        """The content fields this save asked to write whose value differs from the stored row (one query)."""
+        wanted = None if update_fields is None else set(update_fields)
+        fields = [
+            field
+            for field in self._meta.concrete_fields
+            if field.name not in BOOKKEEPING_FIELDS
+            and not field.primary_key
+            and (wanted is None or field.name in wanted or field.attname in wanted)
+        ]
+        if not fields:
+            return []
+        stored = type(self)._base_manager.filter(pk=self.pk).values(*[field.attname for field in fields]).first()
+        if stored is None:
+            return []
+        return [
+            field.name
+            for field in fields
+            if field.get_prep_value(stored[field.attname]) != field.get_prep_value(getattr(self, field.attname))
+        ]
 
     def _stored_live_state(self):
         """The stored row's ``live`` and ``live_revision_id``, or None for an unsaved object."""

@@ -30,6 +30,7 @@ class HomePage(BasePage):
         "toolkit.BenchmarkIndexPage",
         "toolkit.RegionIndexPage",
         "toolkit.AdoptionOverviewPage",
+        "institutional.InformationPage",
     ]
 
     introduction = models.TextField(_("introduction"), blank=True)

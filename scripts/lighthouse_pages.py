@@ -20,6 +20,7 @@ PAGE_TYPES = {
     "RegionIndexPage": "region index",
     "RegionPage": "region",
     "AdoptionOverviewPage": "overview",
+    "InformationPage": "institutional",
 }
 LANGUAGES = ("fr", "ar", "en")
 # A word present in the demo content of each language, so that the search page shows results and facets.

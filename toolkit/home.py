@@ -1,33 +1,144 @@
-"""What the home page shows of the toolkit, in a fixed number of queries."""
+"""What the home page shows of the toolkit, in a fixed number of queries.
+
+The home page's ways in (by task, by audience) lead to the index pages under it. They are found by their type among
+the home page's children, in one query, so they follow whatever slug and title the editors give them in each
+language, and a section whose page is missing or unpublished simply loses that link.
+"""
+
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from home.privacy import live_public
 from toolkit.lookups import Catalogue
-from toolkit.models import ExperiencePage, GuidePage, RegionIndexPage, ToolPage
+from toolkit.models import (
+    AdoptionOverviewPage,
+    BenchmarkIndexPage,
+    BenchmarkPage,
+    ExperienceIndexPage,
+    ExperiencePage,
+    GuideIndexPage,
+    GuidePage,
+    RecommendationIndexPage,
+    RecommendationPage,
+    RegionIndexPage,
+    ToolIndexPage,
+    ToolPage,
+)
 
 FEATURED = 3
-LATEST_EXPERIENCES = 3
+LATEST = 6
+
+# The home page's children the entry points link to, by the name the template uses.
+ENTRY_PAGES = {
+    ToolIndexPage: "tools",
+    GuideIndexPage: "guides",
+    ExperienceIndexPage: "experiences",
+    RecommendationIndexPage: "recommendations",
+    BenchmarkIndexPage: "benchmarks",
+    RegionIndexPage: "regions",
+    AdoptionOverviewPage: "overview",
+}
+# The ways in by task: (the entry page, what the reader wants to do, what they find there).
+TASKS = [
+    ("tools", _("Find a tool"), _("Methods, models and templates that a regional council can adapt.")),
+    ("guides", _("Read a guide"), _("Guides and frameworks that set out how to go about it, step by step.")),
+    ("overview", _("See what a region adopted"), _("Which tools each region uses, is piloting or plans to use.")),
+    (
+        "experiences",
+        _("Learn from the regions"),
+        _("Successful experiences of the regional councils, region by region."),
+    ),
+]
+# The ways in by audience: (who, what the portal offers them, the entry pages that serve them, in order).
+AUDIENCES = [
+    (
+        _("Regional councils"),
+        _("Tools ready to adapt, what other regions have done, and where each region stands."),
+        ("tools", "experiences", "overview"),
+    ),
+    (
+        _("Partners and institutions"),
+        _("How far the tools have spread, and how the colloquium's recommendations are being implemented."),
+        ("overview", "recommendations", "benchmarks"),
+    ),
+    (
+        _("Citizens"),
+        _("What your region does, and the guides that explain how to take part in its decisions."),
+        ("regions", "guides", "experiences"),
+    ),
+]
+# The pages "latest publications" lists: the content itself, not its indexes or the regions' reference pages.
+LATEST_TYPES = (ToolPage, GuidePage, ExperiencePage, RecommendationPage, BenchmarkPage)
+
+
+def entry_points(home, request):
+    """``{"tools": {"title", "url"}, ...}``: the live public children of ``home`` by role, in one query.
+
+    A page's type is read from its content type (Django keeps content types in memory), so no page is loaded twice.
+    """
+    found = {}
+    for page in live_public(Page.objects.child_of(home)).order_by("path"):
+        role = ENTRY_PAGES.get(page.specific_class)
+        url = page.get_url(request=request)
+        if role and url and role not in found:
+            found[role] = {"title": page.title, "url": url}
+    return found
+
+
+def ways_in(entries):
+    """The tasks and audiences whose entry pages exist, each with its links (``entries`` from ``entry_points``)."""
+    tasks = [
+        {"role": role, "title": title, "text": text, "url": entries[role]["url"]}
+        for role, title, text in TASKS
+        if role in entries
+    ]
+    audiences = [
+        {"title": title, "text": text, "links": [entries[role] for role in roles if role in entries]}
+        for title, text, roles in AUDIENCES
+    ]
+    return tasks, [audience for audience in audiences if audience["links"]]
+
+
+def latest_publications(home, request):
+    """The last ``LATEST`` live public pages of content in ``home``'s language, by their last publication: what the
+    partners most recently approved. One query, whatever their types."""
+    pages = (
+        live_public(Page.objects.type(*LATEST_TYPES))
+        .filter(locale_id=home.locale_id)
+        .order_by(F("last_published_at").desc(nulls_last=True), "-pk")[:LATEST]
+    )
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "kind": page.specific_class._meta.verbose_name,
+            "published": page.last_published_at,
+        }
+        for page in pages
+    ]
 
 
 def home_context(home, request):
     catalogue = Catalogue(home.locale)
 
-    def live(model):
-        return live_public(model.objects).filter(locale=home.locale)
-
     def cards(model):
         """Live pages of ``model`` with what their cards read, as the index pages prefetch it."""
-        return live(model).prefetch_related(*model.listing_prefetch)
+        return live_public(model.objects).filter(locale=home.locale).prefetch_related(*model.listing_prefetch)
 
     tools = list(cards(ToolPage).filter(featured=True).order_by("title")[:FEATURED])
     guides = list(cards(GuidePage).filter(featured=True).order_by("-publication_date")[:FEATURED])
-    experiences = cards(ExperiencePage).order_by("-year", "-first_published_at")
+    entries = entry_points(home, request)
+    tasks, audiences = ways_in(entries)
     return {
         "catalogue": catalogue,
+        "entries": entries,
+        "tasks": tasks,
+        "audiences": audiences,
         "themes": list(catalogue.themes.values()),
         "partners": list(catalogue.partners.values()),
         "featured_tools": [tool.card(catalogue) for tool in tools],
         "featured_guides": [guide.card(catalogue) for guide in guides],
-        "latest_experiences": [experience.card(catalogue) for experience in experiences[:LATEST_EXPERIENCES]],
+        "latest": latest_publications(home, request),
         "regions": list(catalogue.regions.values()),
-        "region_index": live(RegionIndexPage).first(),
     }

@@ -20,6 +20,21 @@ def reference_data():
 
 
 REGION_CODES = [region["code"] for region in reference_data()["regions"]]
+
+
+@functools.lru_cache(maxsize=1)
+def _region_short_names():
+    return {region["code"]: region.get("short", {}) for region in reference_data()["regions"]}
+
+
+def region_short_name(code, language, default=""):
+    """The region's usual short name in ``language`` ("Tanger", "طنجة"), for places too narrow for the official name
+    (the adoption overview's columns). The official names carry no delimiter that would let it be derived in every
+    script (the Arabic names are separated by spaces, as are the words of "Béni Mellal"), so the reference sheet
+    gives it; ``default`` where it gives none."""
+    return _region_short_names().get(code, {}).get(language) or default
+
+
 # Admin choices: the code and the French name (the editors' language); public pages show the page's own names.
 REGION_CHOICES = [(region["code"], f"{region['code']} · {region['fr']}") for region in reference_data()["regions"]]
 

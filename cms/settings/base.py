@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "security",
     "toolkit",
+    "institutional",
     "search",
     "approvals",
     "translations",
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Until it did, a signed-in account that has (or must have) a second factor reaches only its 2FA pages.
     "security.two_factor.middleware.TwoFactorMiddleware",
+    # An admin write to a view nobody classified, or one the portal refuses, answers 403 (approvals/endpoints.py).
+    "approvals.endpoints.FailClosedAdminMiddleware",
     # Translators work only in their language; only editors manage translations (translations/guards.py).
     "translations.guards.TranslationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,7 +1,4 @@
-"""Excerpts: the window around the first matched word, highlighting, escaping, and the SQLite fallback engine."""
-
-import pytest
-from django.db import connection
+"""Excerpts: the window around the first matched word, highlighting and escaping (SQLite: test_sqlite_engine.py)."""
 
 from search.engines import DatabaseEngine
 from search.models import SearchDocument
@@ -53,18 +50,3 @@ def test_the_index_keeps_the_excerpt_source_and_its_words(make_page):
     assert document.excerpt_source.startswith("Résumé de la fiche. Cet outil")
     assert len(document.excerpt_source) == EXCERPT_SOURCE_CHARS
     assert "regions" in document.excerpt_words and "resume" in document.excerpt_words
-
-
-@pytest.mark.django_db
-def test_the_python_engine_used_without_postgresql_still_answers(make_page, monkeypatch):
-    make_page("fr", "Conseil de la région pilote", "La région organise des ateliers.")
-    make_page("fr", "Rapport annuel", "Sans rapport avec le sujet.")
-    query = parse({"q": "region"}, "fr")
-    postgresql = DatabaseEngine().search(query)
-    monkeypatch.setattr(connection, "vendor", "sqlite")
-    python = DatabaseEngine().search(query)
-    assert [h.title for h in python.hits if h.title == "Conseil de la région pilote"]
-    assert {h.title for h in python.hits} == {h.title for h in postgresql.hits}
-    hit = next(h for h in python.hits if h.title == "Conseil de la région pilote")
-    assert "<mark>région</mark>" in hit.excerpt
-    assert hit.excerpt == next(h for h in postgresql.hits if h.title == hit.title).excerpt

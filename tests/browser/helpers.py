@@ -62,5 +62,6 @@ def build_site(home):
     recommendation.benchmarks.set([benchmark])
     recommendation.tools.set([tool])
     factories.save_live(recommendation)
-    pages = [home, *tree.values(), tool, guide, experience, benchmark, recommendation, regions["04"]]
+    privacy = factories.InformationPageFactory(parent=home, kind="privacy", contact_email="contact@example.org")
+    pages = [home, *tree.values(), tool, guide, experience, benchmark, recommendation, regions["04"], privacy]
     return pages

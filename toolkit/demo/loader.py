@@ -26,6 +26,7 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 
 from approvals.operator import publish_as_operator
 from home.models import HomePage
+from institutional.models import InformationPage
 from toolkit import models as toolkit_models
 from toolkit.demo import structure
 from toolkit.demo.pdf import guide_pdf
@@ -109,7 +110,8 @@ class DemoLoader:
         """How many steps the progress bar has."""
         regions = len(reference_data()["regions"])
         items = sum(len(self.data(name)) for name in structure.PAGE_FILES)
-        return 1 + 3 + 1 + len(structure.INDEX_PAGES) + regions + items + 1
+        information = len(self.data("information"))
+        return 1 + 3 + 1 + len(structure.INDEX_PAGES) + regions + items + 1 + information
 
     @transaction.atomic
     def run(self):
@@ -123,6 +125,7 @@ class DemoLoader:
         self.benchmarks = self.load_pages("benchmarks", self.benchmark_fields)
         self.recommendations = self.load_pages("recommendations", self.recommendation_fields)
         self.load_adoptions()
+        self.load_information_pages()
         return self.created
 
     # Translation ---------------------------------------------------------------------------------------------
@@ -420,6 +423,32 @@ class DemoLoader:
                     publish_as_operator(record, COMMAND, user=self.user)
                     self.created.append(f"adoption of {tool.title} in {adoption['region']}")
         self.progress("adoptions")
+
+    # Institutional pages -----------------------------------------------------------------------------------------
+    def load_information_pages(self):
+        """The legal notice, accessibility statement, privacy notice and contact page the footer links to."""
+        for item in self.data("information"):
+
+            def build(texts, item=item):
+                sections = [
+                    (
+                        "section",
+                        {
+                            "heading": texts.add(section["heading"]),
+                            "body": paragraphs_html(texts.add_paragraphs(section["paragraphs"])),
+                        },
+                    )
+                    for section in item["sections"]
+                ]
+                return {
+                    "title": texts.add(item["title"]),
+                    "summary": texts.add(item["summary"]),
+                    "kind": item["kind"],
+                    "contact_email": item.get("contact_email", ""),
+                    "body": sections,
+                }
+
+            self.ensure_page(self.homes[SOURCE], InformationPage, item["slug"], build)
 
     # Guide PDFs ----------------------------------------------------------------------------------------------------
     def guide_document(self, item, code):

@@ -27,6 +27,7 @@ from toolkit.models.pages import (
     ToolPage,
     ToolType,
 )
+from toolkit.reference import region_short_name
 
 
 # Index pages ----------------------------------------------------------------------------------------------------
@@ -192,11 +193,31 @@ class AdoptionOverviewPage(BasePage):
     class Meta:
         verbose_name = _("adoption overview")
 
+    # ``?view=list``: the same matrix read region by region, for screens too narrow for twelve columns.
+    VIEWS = ("table", "list")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         catalogue = Catalogue(self.locale)
         context.update(adoption_matrix(request, self.locale, catalogue), catalogue=catalogue)
+        context.update(overview_views(request))
         return context
+
+
+def overview_views(request):
+    """The display asked for (``?view=``; an unknown value shows the table) and the address of each, filters kept;
+    the filters' form keeps the display too (``listing_kept``)."""
+    view = request.GET.get("view")
+    view = view if view in AdoptionOverviewPage.VIEWS else "table"
+    addresses = {}
+    for name in AdoptionOverviewPage.VIEWS:
+        params = request.GET.copy()
+        params.pop("view", None)
+        if name != "table":
+            params["view"] = name
+        addresses[name] = f"{request.path}?{params.urlencode()}" if params else request.path
+    kept = [("view", view)] if view != "table" else []
+    return {"display": view, "display_urls": addresses, "listing_kept": kept}
 
 
 def adoption_matrix(request, locale, catalogue):
@@ -218,9 +239,16 @@ def adoption_matrix(request, locale, catalogue):
         (tool, [(region, statuses.get((tool.translation_key, region.code))) for region in regions]) for tool in shown
     ]
     tools_used = Counter(code for _key, code in statuses)  # one status per shown tool and region
+    language = locale.language_code
     return {
         "listing": listing,
         "regions": regions,
+        # Each column's heading: the short name shown, the official name for screen readers and on hover.
+        "region_headings": [(region, region_short_name(region.code, language, region.title)) for region in regions],
         "rows": rows,
         "region_totals": [tools_used[region.code] for region in regions],
+        # The list view: per region, the tools it uses, pilots or plans, in the table's order.
+        "by_region": [
+            (region, [(tool, cells[i][1]) for tool, cells in rows if cells[i][1]]) for i, region in enumerate(regions)
+        ],
     }

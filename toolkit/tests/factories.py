@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from approvals.guard import sanctioned_publication
 from approvals.operator import publish_as_operator
 from home.models import HomePage
+from institutional.models import InformationKind, InformationPage
 from toolkit import models
 
 COMMAND = "tests"
@@ -249,3 +250,22 @@ def twelve_regions(index):
         item["code"]: RegionPageFactory(parent=index, code=item["code"], title=item["fr"], seat=item["seat"]["fr"])
         for item in reference_data()["regions"]
     }
+
+
+class InformationPageFactory(BasePageFactory):
+    """An institutional page (legal notice, accessibility, privacy, contact) under the French home page."""
+
+    class Meta:
+        model = InformationPage
+
+    parent = factory.LazyFunction(french_home)
+    kind = InformationKind.LEGAL_NOTICE
+    title = factory.LazyAttribute(lambda o: InformationKind(o.kind).label)
+    slug = factory.LazyAttribute(lambda o: o.kind.replace("_", "-"))
+    body = [("section", {"heading": "Éditeur", "body": "<p>Le partenariat DGCT, ARM et ambassade.</p>"})]
+
+
+def information_pages(home=None):
+    """The four institutional pages under the French home page, by kind."""
+    home = home or french_home()
+    return {kind: InformationPageFactory(parent=home, kind=kind) for kind in InformationKind.values}

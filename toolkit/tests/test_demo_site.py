@@ -12,6 +12,7 @@ from wagtail_localize.models import Translation
 
 from approvals.operator import OPERATOR_PUBLISH_ACTION
 from home.models import HomePage
+from institutional.models import InformationKind, InformationPage
 from tests.html_checker import vnu_errors
 from toolkit import models
 from toolkit.reference import census_by_region
@@ -34,6 +35,7 @@ PAGE_TYPES = [
     models.RegionIndexPage,
     models.RegionPage,
     models.AdoptionOverviewPage,
+    InformationPage,
 ]
 
 
@@ -174,6 +176,28 @@ def test_navigation_and_footer_are_in_the_page_language(client, demo):
     assert "Tools" in nav and "The 12 regions" in nav and "Outils" not in nav
     footer = models.SiteFooter.objects.get(locale__language_code="en")
     assert footer.about in content
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_footer_links_the_four_institutional_pages_and_names_the_partners(client, demo, language):
+    content = client.get(f"/{language}/").content.decode()
+    footer = content[content.index('<footer class="site-footer">') :]
+    pages = InformationPage.objects.live().filter(locale__language_code=language)
+    assert sorted(pages.values_list("kind", flat=True)) == sorted(InformationKind.values)
+    for page in pages:
+        assert f'<a href="{page.get_url()}" data-kind="{page.kind}">{escape(page.title)}</a>' in footer
+    for partner in models.Partner.objects.filter(locale__language_code=language):
+        assert f"<li>{escape(partner.name)}</li>" in footer
+    assert 'href="mailto:contact@regionalisation.example"' in footer
+
+
+def test_the_accessibility_statement_states_its_level_status_and_how_to_report_a_problem(client, demo):
+    page = InformationPage.objects.live().get(locale__language_code="en", kind="accessibility")
+    content = client.get(page.get_url()).content.decode()
+    assert "WCAG 2.2" in content and "partially conformant" in content
+    assert "wagtail-localize" in content  # a known limit, stated
+    assert 'href="mailto:contact@regionalisation.example"' in content.split("<footer")[0]
+    assert f'<time datetime="{page.last_published_at:%Y-%m-%d}">' in content
 
 
 def test_tool_listing_filters_combine_and_count(client, demo):

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from home.models import HomePage
+from institutional.models import InformationPage
 from toolkit import models
 from toolkit.tests import factories
 
@@ -37,8 +38,8 @@ def test_detail_pages_go_only_under_their_index_and_have_no_children(detail, ind
     assert detail.allowed_subpage_models() == []
 
 
-def test_home_page_accepts_only_the_toolkit_indexes():
-    assert set(HomePage.allowed_subpage_models()) == set(INDEXES)
+def test_home_page_accepts_only_the_toolkit_indexes_and_the_institutional_pages():
+    assert set(HomePage.allowed_subpage_models()) == {*INDEXES, InformationPage}
 
 
 def test_one_index_of_each_kind_per_home_page(portal):

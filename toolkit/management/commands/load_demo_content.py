@@ -12,7 +12,8 @@ from toolkit.demo.progress import ProgressBar
 
 class Command(BaseCommand):
     help = (
-        "Create and publish the demo content (regions, tools, guides, experiences, recommendations, benchmarks) in "
+        "Create and publish the demo content (regions, tools, guides, experiences, recommendations, benchmarks, and "
+        "the legal notice, accessibility statement, privacy notice and contact page) in "
         "French with its Arabic and English translations. Idempotent: a second run creates nothing."
     )
 
