@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from dissemination import views as dissemination_views
 from mediafiles.views import RENDITIONS_FOLDER, serve_rendition
 
 handler404 = "cms.views.page_not_found"
@@ -18,6 +19,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # For crawlers, at the root without a language prefix (dissemination/views.py).
+    path("sitemap.xml", dissemination_views.sitemap, name="sitemap"),
+    path("robots.txt", dissemination_views.robots, name="robots"),
     # Image renditions go through the app, which serves only those of images live public content uses (mediafiles/).
     path(
         f"{settings.MEDIA_URL.strip('/')}/{RENDITIONS_FOLDER}/<path:name>",
@@ -35,6 +39,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("feed/", dissemination_views.feed, name="feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

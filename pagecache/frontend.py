@@ -8,7 +8,8 @@ CDN), and only that page, not the listings, home page, region pages and overview
 The page cache makes a whole language stale (pagecache/generations.py); the same is purged here: the URL of every
 live page of that language (restricted ones included: they must leave the CDN too), plus the former URLs of pages
 unpublished, deleted or moved. URLs with a query string cannot be listed: the CDN may keep them only for the
-browsers' max-age (pagecache/middleware.py sends ``s-maxage`` only for URLs without one).
+browsers' max-age (pagecache/middleware.py sends ``s-maxage`` only for URLs without one). Each language's unfiltered
+feed (``/fr/feed/``) is purged with its pages.
 """
 
 import copy
@@ -16,6 +17,8 @@ import logging
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +45,16 @@ def _at(page, url_path):
     return former
 
 
+def feed_urls(home, cache_object=None):
+    """The unfiltered Atom feed of ``home``'s language (dissemination/feeds.py), named by its URL name: a feed lists
+    that language's pages, and its address has no query string, so a CDN may keep it like a page."""
+    parts = home.get_url_parts(cache_object)
+    if not parts or not parts[1]:
+        return []
+    with translation.override(home.locale.language_code):
+        return [parts[1].rstrip("/") + reverse("feed")]
+
+
 def purge(languages, extra_urls=()):
     """Purge every live page of ``languages`` and ``extra_urls`` from the configured front-end caches."""
     if not configured():
@@ -51,8 +64,11 @@ def purge(languages, extra_urls=()):
 
     cache_object = SimpleNamespace()
     urls = set(extra_urls)
-    for page in Page.objects.live().filter(locale__language_code__in=languages, depth__gt=1).defer_streamfields():
+    pages = Page.objects.live().filter(locale__language_code__in=languages, depth__gt=1).defer_streamfields()
+    for page in pages.select_related("locale"):
         urls.update(page_urls(page, cache_object))
+        if page.depth == 2:  # a language's home page: that language's unfiltered feed hangs from the same root
+            urls.update(feed_urls(page, cache_object))
     try:
         purge_urls_from_cache(sorted(urls))
     except Exception:  # a CDN outage must not fail a publication: the page cache is fresh already

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "translations",
     "mediafiles",
     "pagecache",
+    "dissemination",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize's docs require
     "wagtail.contrib.forms",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "wagtail.contrib.sitemaps",
     "axes",
     "csp",
     # Two-factor authentication (security/two_factor/): TOTP devices and single-use recovery codes.

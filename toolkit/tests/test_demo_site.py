@@ -265,3 +265,22 @@ def test_every_live_demo_page_is_valid_html(client, demo):
         documents[url] = response.content.decode()
     assert len(documents) > 50
     assert vnu_errors(documents) == []
+
+
+def test_sitemap_and_feeds_hold_every_live_demo_page_of_their_language(client, demo):
+    """The dissemination side of the demo (dissemination/): the sitemap lists every live page of the demo in each
+    language, each feed only pages of its own language."""
+    import xml.etree.ElementTree as ET
+
+    sitemap = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - the portal's own answer in a test
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {url.text for url in sitemap.findall("s:url/s:loc", namespace)}
+    live = {f"http://testserver{page.get_url()}" for page in Page.objects.live().filter(depth__gt=1)}
+    assert live <= listed and len(live) > 200  # 77 pages in each language
+    assert listed - live == {f"http://testserver/{code}/search/" for code, _direction in LANGUAGES}
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    for code, _direction in LANGUAGES:
+        feed = ET.fromstring(client.get(f"/{code}/feed/").content)  # noqa: S314
+        links = [entry.find("a:link", atom).get("href") for entry in feed.findall("a:entry", atom)]
+        assert len(links) == 50
+        assert all(link.startswith(f"http://testserver/{code}/") and link in listed for link in links)
