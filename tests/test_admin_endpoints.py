@@ -138,7 +138,7 @@ def test_an_unclassified_write_is_refused_and_changes_nothing(clients, monkeypat
         url, {"old_path": "/ancien/", "is_permanent": "on", "redirect_link": "https://example.org/fr/"}
     )
     assert response.status_code == 403
-    assert "not available" in response.content.decode()
+    assert "pas disponible sur le portail" in response.content.decode()  # the admin speaks French by default
     assert not Redirect.objects.filter(old_path="/ancien").exists()
     assert clients["admin"].get(url).status_code == 200  # reading is left to the library's own checks
 
