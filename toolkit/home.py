@@ -9,7 +9,7 @@ LATEST_EXPERIENCES = 3
 
 
 def home_context(home, request):
-    catalogue = Catalogue(home.locale)
+    catalogue = Catalogue.for_request(request, home.locale)
 
     def live(model):
         return live_public(model.objects).filter(locale=home.locale)

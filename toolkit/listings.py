@@ -9,19 +9,26 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 
 PAGE_SIZE = 12
 
 
 @dataclass
 class Facet:
-    """One filter of a listing: ``name`` is the GET parameter, ``path`` the lookup its value matches."""
+    """One filter of a listing: ``name`` is the GET parameter, ``path`` the lookup its value matches.
+
+    A facet not on one path (a tool's regions: where it was developed or adopted) gives instead ``condition(value)``,
+    a Q on the listed model, and ``pairs(queryset)``, the (item, value) pairs of ``queryset`` in one query, an item
+    being anything that tells the listed pages apart.
+    """
 
     name: str
     label: str
     options: list  # [(value, label)]
     path: str = ""
-    pairs: object = None  # optional callable(queryset) -> iterable of (pk, value), for facets not on one path
+    pairs: object = None
+    condition: object = None
     selected: str = ""
     counts: dict = field(default_factory=dict)
 
@@ -31,9 +38,9 @@ class Facet:
         return queryset.values_list("pk", self.path)
 
     def apply(self, queryset, value):
-        if self.pairs is None:  # a subquery, so a many-to-many path cannot repeat rows
-            return queryset.filter(pk__in=queryset.model.objects.filter(**{self.path: value}).values("pk"))
-        return queryset.filter(pk__in={pk for pk, item in self.values_for(queryset) if str(item) == value})
+        """A subquery, so a many-to-many path cannot repeat rows."""
+        condition = self.condition(value) if self.condition is not None else Q(**{self.path: value})
+        return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
 
     @property
     def option_rows(self):
