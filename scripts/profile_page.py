@@ -52,8 +52,14 @@ def production_like():
         call_command("collectstatic", interactive=False, verbosity=0)
 
 
+SEARCH_QUERY = {"fr": "coopération", "ar": "تعاون", "en": "cooperation"}
+
+
 def url_of(kind, language):
     from django.apps import apps
+
+    if kind == "search":
+        return f"/{language}/search/?q={SEARCH_QUERY[language]}"
 
     model = apps.get_model(*PAGE_TYPES[kind])
     page = model.objects.live().filter(locale__language_code=language).order_by("path").first()
@@ -84,7 +90,7 @@ def measure(client, url, count):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", default=["tool", "guide", "region"], choices=[*PAGE_TYPES, []])
+    parser.add_argument("pages", nargs="*", default=["tool", "guide", "region"], choices=[*PAGE_TYPES, "search", []])
     parser.add_argument("-n", "--requests", type=int, default=200)
     parser.add_argument("--language", default="fr", choices=["fr", "ar", "en"])
     parser.add_argument("--profile", type=int, metavar="LINES", help="also print cProfile's top LINES functions")

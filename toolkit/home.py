@@ -16,7 +16,7 @@ def home_context(home, request):
 
     def cards(model):
         """Live pages of ``model`` with what their cards read, as the index pages prefetch it."""
-        return live(model).prefetch_related(*model.listing_prefetch)
+        return model.for_listing(live(model))
 
     tools = list(cards(ToolPage).filter(featured=True).order_by("title")[:FEATURED])
     guides = list(cards(GuidePage).filter(featured=True).order_by("-publication_date")[:FEATURED])

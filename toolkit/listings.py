@@ -2,7 +2,8 @@
 
 A filter is a ``Facet``: a GET parameter, its allowed values and how it narrows the queryset. A value outside the
 allowed ones is ignored (and reported to the reader), never an error; the page number goes through Django's
-``Paginator.get_page``, which falls back to the first or last page. Counts per option take one query per facet.
+``Paginator.get_page``, which falls back to the first or last page. Counts per option take one query per facet; the
+total then comes from the pairs of a facet the reader left unset, without a count query.
 """
 
 from collections import Counter
@@ -69,6 +70,7 @@ def build_listing(request, queryset, facets, page_size=PAGE_SIZE):
         elif raw:
             ignored.append(facet.label)
     filtered = queryset
+    total = None
     for facet in facets:
         if facet.selected:
             filtered = facet.apply(filtered, facet.selected)
@@ -78,8 +80,13 @@ def build_listing(request, queryset, facets, page_size=PAGE_SIZE):
         for other in facets:
             if other is not facet and other.selected:
                 narrowed = other.apply(narrowed, other.selected)
-        facet.counts = Counter(str(value) for _pk, value in set(facet.values_for(narrowed)) if value is not None)
+        pairs = set(facet.values_for(narrowed))
+        facet.counts = Counter(str(value) for _item, value in pairs if value is not None)
+        if not facet.selected:  # narrowed is then filtered itself, every item in a pair (outer joins): its size
+            total = len({item for item, _value in pairs})
     paginator = Paginator(filtered, page_size)
+    if total is not None:
+        paginator.count = total  # the count query Paginator would make, already answered
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

@@ -9,7 +9,8 @@ whatever the number of items.
 from functools import cached_property
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
 from wagtail.models import Page, get_page_models
 
 from home.privacy import live_public
@@ -30,12 +31,27 @@ def localized_links(sources, locale, order_by=("path",)):
     """The live public versions in ``locale`` of the pages ``sources`` (any page type and language), as links: base
     ``Page`` rows with ``LINK_FIELDS`` only, in one query. A queryset of sources is a subquery of it; a preview's
     relations (held in memory by modelcluster) are read as they are."""
-    if isinstance(sources, QuerySet):
-        keys = sources.order_by().values("translation_key")
-    else:
-        keys = [source.translation_key for source in sources]
-    pages = live_public(Page.objects).filter(locale=locale, translation_key__in=keys).only(*LINK_FIELDS)
-    return list(pages.order_by(*order_by))
+    return localized_link_groups(locale, order_by, links=sources)["links"]
+
+
+def localized_link_groups(locale, order_by=("path",), **groups):
+    """``localized_links`` of each group of sources (``name=sources``, one page type per group), in one query."""
+    condition = Q()
+    names = {}
+    for name, sources in groups.items():
+        if isinstance(sources, QuerySet):
+            keys = sources.order_by().values("translation_key")
+        else:
+            keys = [source.translation_key for source in sources]
+        condition |= Q(translation_key__in=keys)
+        names[ContentType.objects.get_for_model(sources.model).pk] = name  # a translation keeps its page type
+    if len(names) < len(groups):  # two groups of one page type: one query each
+        return {name: localized_links(sources, locale, order_by) for name, sources in groups.items()}
+    found = {name: [] for name in groups}
+    pages = live_public(Page.objects).filter(condition, locale=locale).only(*LINK_FIELDS).order_by(*order_by)
+    for page in pages:
+        found[names[page.content_type_id]].append(page)
+    return found
 
 
 class Catalogue:

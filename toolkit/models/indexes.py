@@ -58,7 +58,7 @@ class ToolkitIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         catalogue = Catalogue.for_request(request, self.locale)
         pages = self.listed_pages()
-        queryset = pages.prefetch_related(*self.child_model.listing_prefetch)
+        queryset = self.child_model.for_listing(pages)
         listing = build_listing(request, queryset, self.facets(catalogue, pages))
         context.update(listing=listing, catalogue=catalogue)
         context["cards"] = [item.card(catalogue) for item in listing.page.object_list]
