@@ -19,20 +19,20 @@ from toolkit.tests import factories
 # pagecache/memo.py). Privacy is a subquery of each listing's own query (home.privacy.live_public), not a query per
 # listing.
 BUDGETS = {
-    "home": 10,
-    "tool_index": 8,
+    "home": 9,
+    "tool_index": 7,
     "tool_index_filtered": 6,
-    "tool": 8,
-    "guide_index": 6,
+    "tool": 7,
+    "guide_index": 5,
     "guide": 4,
-    "experience_index": 10,
+    "experience_index": 8,
     "experience": 5,
-    "recommendation_index": 7,
-    "recommendation": 5,
-    "benchmark_index": 6,
-    "benchmark": 5,
+    "recommendation_index": 6,
+    "recommendation": 4,
+    "benchmark_index": 5,
+    "benchmark": 4,
     "region_index": 4,
-    "region": 6,
+    "region": 5,
     "overview": 6,
 }
 
