@@ -15,6 +15,9 @@ Remembered values are shared by every request of the process: callers treat them
 from pagecache import generations
 
 _remembered = {}  # key -> (generation, value); one entry per key, replaced when its generation is renewed
+# Keys are few (a site per host name, a root, a frame and a catalogue per language); a host name pattern such as
+# ".example.org" in ALLOWED_HOSTS lets visitors make more, so past this many everything is forgotten and recomputed.
+MAX_ENTRIES = 1000
 
 
 def generation(request, language):
@@ -42,5 +45,7 @@ def remember(request, language, key, compute):
     if stored is not None and stored[0] == current:
         return stored[1]
     value = compute()
+    if len(_remembered) >= MAX_ENTRIES:
+        _remembered.clear()
     _remembered[key] = (current, value)
     return value
