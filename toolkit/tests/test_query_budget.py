@@ -53,7 +53,9 @@ def _origin():
 
 
 def queries_for(client, url):
-    client.get(url)  # warm the per-process caches (site root paths) that every request shares
+    # Warm what each process remembers for every request (pagecache/memo.py: site, roots, frame, catalogue) and the
+    # page type at this address (home/routing.py): a process's first request of an address costs one more query.
+    client.get(url)
     origins = []
 
     def record(execute, sql, params, many, context):
