@@ -181,7 +181,7 @@ class ToolPage(ToolkitDetailPage):
         tools = queryset.order_by().prefetch_related(None)
         developed = tools.values_list("translation_key", "developed_by_regions__code")
         adopted = Adoption.objects.filter(live=True, tool__translation_key__in=tools.values("translation_key"))
-        return developed.union(adopted.values_list("tool__translation_key", "region_code"))
+        return developed.union(adopted.order_by().values_list("tool__translation_key", "region_code"))
 
     @staticmethod
     def in_region(code):
