@@ -32,8 +32,8 @@ BUDGETS = {
     "benchmark_index": 5,
     "benchmark": 4,
     "region_index": 4,
-    "region": 5,
-    "overview": 6,
+    "region": 6,
+    "overview": 5,
 }
 
 
