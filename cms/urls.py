@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from dissemination import views as dissemination_views
+from home import routing
 from mediafiles.views import RENDITIONS_FOLDER, serve_rendition
 
 handler404 = "cms.views.page_not_found"
@@ -40,6 +41,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("feed/", dissemination_views.feed, name="feed"),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its page view swapped for the same view routing in one query (home/routing.py).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

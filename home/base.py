@@ -59,6 +59,12 @@ class BasePage(PartnerApprovalGuardMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    def get_view_restrictions(self):
+        """None, without a query, when the route query already found no restriction and no alias on this page or
+        its ancestors (``home.routing``); else Wagtail's answer."""
+        known = getattr(self, "_known_view_restrictions", None)
+        return known if known is not None else super().get_view_restrictions()
+
     def serve(self, request, *args, **kwargs):
         """Serve the page only under its own language's prefix.
 

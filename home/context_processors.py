@@ -3,8 +3,8 @@
 The footer shows the footer snippet's text, the live partners of the language, and links to the live public
 institutional pages (legal notice, accessibility, privacy, contact; ``institutional.models.footer_links``).
 
-The frame is the same for every visitor of a language, so it is read from the database once and kept in the shared
-cache with its language's generation (pagecache/generations.py). Publishing, unpublishing, moving or deleting a page,
+The frame is the same for every visitor of a language, so each process reads it from the database once per
+generation of its language and remembers it (pagecache/memo.py). Publishing, unpublishing, moving or deleting a page,
 changing a page's privacy and publishing a footer or a partner start a new generation (pagecache/invalidation.py), so
 every worker reads the frame afresh at its next request. Only which navigation item is current depends on the
 request, and that is computed per request.
@@ -19,14 +19,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from home.privacy import live_public
-from pagecache import generations
-
-FRAME_TIMEOUT = 60 * 60
-
-
-def frame_cache_key(language):
-    """Versioned with the frame's shape: a worker of a new release never reads a frame an older one stored."""
-    return f"site-frame:3:{language}"
+from pagecache import memo
 
 
 def _load_frame(language):
@@ -57,13 +50,8 @@ def _load_frame(language):
     }
 
 
-def _frame(language):
-    key = frame_cache_key(language)
-    generation, frame = generations.read(language, key)  # the generation first, then the database
-    if frame is None:
-        frame = _load_frame(language)
-        generations.store(key, generation, frame, FRAME_TIMEOUT)
-    return frame
+def _frame(request, language):
+    return memo.remember(request, language, ("frame", language), lambda: _load_frame(language))
 
 
 def site_frame(request):
@@ -71,12 +59,14 @@ def site_frame(request):
     language = translation.get_language()
 
     def navigation():
-        return [{**item, "active": request.path.startswith(item["url"])} for item in _frame(language)["navigation"]]
+        return [
+            {**item, "active": request.path.startswith(item["url"])} for item in _frame(request, language)["navigation"]
+        ]
 
     return {
         "navigation_items": SimpleLazyObject(navigation),
-        "site_footer": SimpleLazyObject(lambda: _frame(language)["footer"]),
-        "footer_partners": SimpleLazyObject(lambda: _frame(language)["partners"]),
-        "footer_pages": SimpleLazyObject(lambda: _frame(language)["information_pages"]),
-        "site_frame": SimpleLazyObject(lambda: _frame(language)),
+        "site_footer": SimpleLazyObject(lambda: _frame(request, language)["footer"]),
+        "footer_partners": SimpleLazyObject(lambda: _frame(request, language)["partners"]),
+        "footer_pages": SimpleLazyObject(lambda: _frame(request, language)["information_pages"]),
+        "site_frame": SimpleLazyObject(lambda: _frame(request, language)),
     }

@@ -1,8 +1,10 @@
 """The languages the portal serves, and the links between one page's translations."""
 
 from django.conf import settings
+from django.db.models import F
 from django.urls import translate_url
 from django.utils import translation
+from wagtail.models import Page
 
 from home.privacy import restricted
 
@@ -27,9 +29,11 @@ def alternates(request, page=None):
     links = []
     if page is not None and getattr(page, "pk", None):
         translations = (
-            page.get_translations(inclusive=True).live().annotate(private=restricted()).select_related("locale")
+            Page.objects.filter(translation_key=page.translation_key, live=True)
+            .annotate(private=restricted(), language=F("locale__language_code"))
+            .only("id", "url_path", "path", "depth", "translation_key", "locale_id")
         )
-        by_language = {p.locale.language_code: p for p in translations}
+        by_language = {p.language: p for p in translations}
         this = next((p for p in by_language.values() if p.pk == page.pk), None)
         if this is None or not this.private:
             by_language = {code: p for code, p in by_language.items() if not p.private}

@@ -56,6 +56,11 @@ def read(language, key):
     return generation, None
 
 
+def current(language):
+    """``language``'s current generation (a new one if the cache lost it), or None when the cache does not answer."""
+    return read(language, generation_key(language))[0]
+
+
 def store(key, generation, value, timeout):
     """Keep ``value`` under ``key`` for ``timeout`` seconds, valid while ``generation`` is current."""
     if generation is None:

@@ -15,7 +15,8 @@ The languages concerned:
 - a page moved, or its privacy changed: the same for the page and every page under it (their URLs or their
   visibility changed with it);
 - a theme, partner or footer (one row per language): its language only;
-- an adoption (one row for every language): every language.
+- an adoption (one row for every language): every language;
+- a Site or a Locale (which page each URL names, home/routing.py): every language.
 
 Each change renews the generations at once, for the rest of the publishing request, and again once its transaction
 has committed, for every other process: a rendering elsewhere that read the database before the commit is then
@@ -30,7 +31,7 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, published, unpublished
 
 from pagecache import frontend, generations
@@ -144,6 +145,17 @@ def privacy_was_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:  # else the page itself is being deleted, which invalidates
         invalidate(languages_of_page(page, with_subtree=True))
+
+
+# Sites and locales ------------------------------------------------------------------------------------------------
+@receiver(post_save, sender=Site, dispatch_uid="pagecache-site-saved")
+@receiver(post_delete, sender=Site, dispatch_uid="pagecache-site-deleted")
+@receiver(post_save, sender=Locale, dispatch_uid="pagecache-locale-saved")
+@receiver(post_delete, sender=Locale, dispatch_uid="pagecache-locale-deleted")
+def site_or_locale_was_changed(sender, instance, **kwargs):
+    """A Site's host, port or root page, or a language's Locale, decides which page every URL names (home/routing.py
+    remembers it per generation)."""
+    invalidate_everything()
 
 
 # Snippets under partner approval (themes, partners, footer, adoptions) ---------------------------------------------

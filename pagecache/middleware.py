@@ -17,7 +17,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
-from pagecache import compression, frontend, generations, rules
+from pagecache import compression, frontend, generations, memo, rules
 
 STATE_HEADER = "X-Page-Cache"
 # The shape of a stored entry (``_freeze``), part of its key: a release that changes it never reads older entries.
@@ -42,6 +42,7 @@ class PageCacheMiddleware:
         generation, entry = generations.read(language, key)
         if entry is not None:
             return self._answer(request, _thaw(request, entry), "hit")
+        memo.seed(request, language, generation)  # the rendering's own reads (pagecache/memo.py) reuse it
 
         response = self.get_response(request)
         if not rules.is_public(request, response):

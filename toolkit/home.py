@@ -120,11 +120,11 @@ def latest_publications(home, request):
 
 
 def home_context(home, request):
-    catalogue = Catalogue(home.locale)
+    catalogue = Catalogue.for_request(request, home.locale)
 
     def cards(model):
         """Live pages of ``model`` with what their cards read, as the index pages prefetch it."""
-        return live_public(model.objects).filter(locale=home.locale).prefetch_related(*model.listing_prefetch)
+        return model.for_listing(live_public(model.objects).filter(locale=home.locale))
 
     tools = list(cards(ToolPage).filter(featured=True).order_by("title")[:FEATURED])
     guides = list(cards(GuidePage).filter(featured=True).order_by("-publication_date")[:FEATURED])

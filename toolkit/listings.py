@@ -2,26 +2,34 @@
 
 A filter is a ``Facet``: a GET parameter, its allowed values and how it narrows the queryset. A value outside the
 allowed ones is ignored (and reported to the reader), never an error; the page number goes through Django's
-``Paginator.get_page``, which falls back to the first or last page. Counts per option take one query per facet.
+``Paginator.get_page``, which falls back to the first or last page. Counts per option take one query per facet; the
+total then comes from the pairs of a facet the reader left unset, without a count query.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 
 PAGE_SIZE = 12
 
 
 @dataclass
 class Facet:
-    """One filter of a listing: ``name`` is the GET parameter, ``path`` the lookup its value matches."""
+    """One filter of a listing: ``name`` is the GET parameter, ``path`` the lookup its value matches.
+
+    A facet not on one path (a tool's regions: where it was developed or adopted) gives instead ``condition(value)``,
+    a Q on the listed model, and ``pairs(queryset)``, the (item, value) pairs of ``queryset`` in one query, an item
+    being anything that tells the listed pages apart.
+    """
 
     name: str
     label: str
     options: list  # [(value, label)]
     path: str = ""
-    pairs: object = None  # optional callable(queryset) -> iterable of (pk, value), for facets not on one path
+    pairs: object = None
+    condition: object = None
     selected: str = ""
     counts: dict = field(default_factory=dict)
 
@@ -31,9 +39,9 @@ class Facet:
         return queryset.values_list("pk", self.path)
 
     def apply(self, queryset, value):
-        if self.pairs is None:  # a subquery, so a many-to-many path cannot repeat rows
-            return queryset.filter(pk__in=queryset.model.objects.filter(**{self.path: value}).values("pk"))
-        return queryset.filter(pk__in={pk for pk, item in self.values_for(queryset) if str(item) == value})
+        """A subquery, so a many-to-many path cannot repeat rows."""
+        condition = self.condition(value) if self.condition is not None else Q(**{self.path: value})
+        return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
 
     @property
     def option_rows(self):
@@ -62,6 +70,7 @@ def build_listing(request, queryset, facets, page_size=PAGE_SIZE):
         elif raw:
             ignored.append(facet.label)
     filtered = queryset
+    total = None
     for facet in facets:
         if facet.selected:
             filtered = facet.apply(filtered, facet.selected)
@@ -71,8 +80,13 @@ def build_listing(request, queryset, facets, page_size=PAGE_SIZE):
         for other in facets:
             if other is not facet and other.selected:
                 narrowed = other.apply(narrowed, other.selected)
-        facet.counts = Counter(str(value) for _pk, value in set(facet.values_for(narrowed)) if value is not None)
+        pairs = set(facet.values_for(narrowed))
+        facet.counts = Counter(str(value) for _item, value in pairs if value is not None)
+        if not facet.selected:  # narrowed is then filtered itself, every item in a pair (outer joins): its size
+            total = len({item for item, _value in pairs})
     paginator = Paginator(filtered, page_size)
+    if total is not None:
+        paginator.count = total  # the count query Paginator would make, already answered
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

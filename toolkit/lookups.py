@@ -9,9 +9,12 @@ whatever the number of items.
 from functools import cached_property
 
 from django.apps import apps
-from wagtail.models import get_page_models
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from wagtail.models import Page, get_page_models
 
 from home.privacy import live_public
+from pagecache import memo
 
 
 def toolkit_model(name):
@@ -20,16 +23,35 @@ def toolkit_model(name):
     return apps.get_model("toolkit", name)
 
 
-def localized_pages(model, sources, locale):
-    """The live versions in ``locale`` of the pages ``sources`` (any language), in the order given."""
-    keys = [source.translation_key for source in sources]
-    if not keys:
-        return []
-    found = {
-        page.translation_key: page
-        for page in live_public(model.objects).filter(locale=locale, translation_key__in=keys)
-    }
-    return [found[key] for key in dict.fromkeys(keys) if key in found]
+# What a link to a page reads: its title, slug and URL (``url_path``, and the tree fields Wagtail's URL code reads).
+LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id", "translation_key", "content_type_id")
+
+
+def localized_links(sources, locale, order_by=("path",)):
+    """The live public versions in ``locale`` of the pages ``sources`` (any page type and language), as links: base
+    ``Page`` rows with ``LINK_FIELDS`` only, in one query. A queryset of sources is a subquery of it; a preview's
+    relations (held in memory by modelcluster) are read as they are."""
+    return localized_link_groups(locale, order_by, links=sources)["links"]
+
+
+def localized_link_groups(locale, order_by=("path",), **groups):
+    """``localized_links`` of each group of sources (``name=sources``, one page type per group), in one query."""
+    condition = Q()
+    names = {}
+    for name, sources in groups.items():
+        if isinstance(sources, QuerySet):
+            keys = sources.order_by().values("translation_key")
+        else:
+            keys = [source.translation_key for source in sources]
+        condition |= Q(translation_key__in=keys)
+        names[ContentType.objects.get_for_model(sources.model).pk] = name  # a translation keeps its page type
+    if len(names) < len(groups):  # two groups of one page type: one query each
+        return {name: localized_links(sources, locale, order_by) for name, sources in groups.items()}
+    found = {name: [] for name in groups}
+    pages = live_public(Page.objects).filter(condition, locale=locale).only(*LINK_FIELDS).order_by(*order_by)
+    for page in pages:
+        found[names[page.content_type_id]].append(page)
+    return found
 
 
 class Catalogue:
@@ -37,6 +59,12 @@ class Catalogue:
 
     def __init__(self, locale):
         self.locale = locale
+
+    @classmethod
+    def for_request(cls, request, locale):
+        """The catalogue every request of ``locale``'s language shares in this process until its generation is
+        renewed (``pagecache.memo``): publishing or unpublishing a theme, partner or region page renews it."""
+        return memo.remember(request, locale.language_code, ("catalogue", locale.pk), lambda: cls(locale))
 
     @cached_property
     def themes(self):
@@ -55,9 +83,10 @@ class Catalogue:
         return {region.code: region for region in pages}
 
     def localize(self, items, kind):
-        """Snippets (any language) replaced by this language's rows with the same slug."""
+        """Snippets (any language), or their slugs, replaced by this language's rows with the same slug."""
         catalogue = getattr(self, kind)
-        return [catalogue[item.slug] for item in items if item.slug in catalogue]
+        slugs = [item if isinstance(item, str) else item.slug for item in items]
+        return [catalogue[slug] for slug in slugs if slug in catalogue]
 
     def region(self, code):
         return self.regions.get(code)

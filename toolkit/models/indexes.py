@@ -57,9 +57,9 @@ class ToolkitIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        catalogue = Catalogue(self.locale)
+        catalogue = Catalogue.for_request(request, self.locale)
         pages = self.listed_pages()
-        queryset = pages.prefetch_related(*self.child_model.listing_prefetch)
+        queryset = self.child_model.for_listing(pages)
         listing = build_listing(request, queryset, self.facets(catalogue, pages))
         context.update(listing=listing, catalogue=catalogue)
         context["cards"] = [item.card(catalogue) for item in listing.page.object_list]
@@ -88,7 +88,13 @@ class ToolIndexPage(ToolkitIndexPage):
     def facets(self, catalogue, pages):
         return [
             theme_facet(catalogue),
-            Facet("region", _("Region"), region_options(catalogue), pairs=ToolPage.region_pairs),
+            Facet(
+                "region",
+                _("Region"),
+                region_options(catalogue),
+                pairs=ToolPage.region_pairs,
+                condition=ToolPage.in_region,
+            ),
             Facet("type", _("Type of tool"), list(ToolType.choices), "tool_type"),
         ]
 
@@ -198,7 +204,7 @@ class AdoptionOverviewPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        catalogue = Catalogue(self.locale)
+        catalogue = Catalogue.for_request(request, self.locale)
         context.update(adoption_matrix(request, self.locale, catalogue), catalogue=catalogue)
         context.update(overview_views(request))
         return context

@@ -9,7 +9,7 @@ source. Relations point at source (French) objects; templates show their version
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.base import BasePage
 from home.privacy import live_public
 from toolkit import blocks
-from toolkit.lookups import Catalogue, localized_pages
+from toolkit.lookups import LINK_FIELDS, Catalogue, localized_link_groups, localized_links
 from toolkit.models.adoption import Adoption
 from toolkit.reference import CENSUS_SOURCE, REGION_CHOICES, census_by_region
 
@@ -63,9 +63,15 @@ class ToolkitDetailPage(BasePage):
 
     subpage_types = []
     listing_prefetch = ["themes"]
+    listing_annotations = {}
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def for_listing(cls, queryset):
+        """``queryset`` with what cards read, in a fixed number of queries: prefetched relations, annotated codes."""
+        return queryset.prefetch_related(*cls.listing_prefetch).annotate(**cls.listing_annotations)
 
     def card(self, catalogue):
         """What a listing shows of this page: title, summary, localized themes and a few facts."""
@@ -79,11 +85,14 @@ class ToolkitDetailPage(BasePage):
         return []
 
     def localized_themes(self, catalogue):
-        return catalogue.localize(self.themes.all(), "themes")
+        """This page's themes in the catalogue's language: as listings prefetched them, else their slugs alone."""
+        prefetched = "themes" in getattr(self, "_prefetched_objects_cache", {})
+        themes = self.themes.all() if prefetched else self.themes.values_list("slug", flat=True)
+        return catalogue.localize(themes, "themes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        catalogue = Catalogue(self.locale)
+        catalogue = Catalogue.for_request(request, self.locale)
         context["catalogue"] = catalogue
         context["themes"] = self.localized_themes(catalogue)
         context.update(self.related_context(catalogue))
@@ -167,14 +176,18 @@ class ToolPage(ToolkitDetailPage):
 
     @staticmethod
     def region_pairs(queryset):
-        """(tool pk, region code) for every region where a tool was developed or is adopted (listing filter)."""
-        pairs = set(queryset.values_list("pk", "developed_by_regions__code"))
-        keys = dict(queryset.values_list("translation_key", "pk"))
-        adopted = Adoption.objects.filter(live=True, tool__translation_key__in=keys).values_list(
-            "tool__translation_key", "region_code"
-        )
-        pairs.update((keys[key], code) for key, code in adopted)
-        return pairs
+        """(translation key, region code) for every region where a tool of ``queryset`` was developed or is adopted
+        (listing filter), in one query."""
+        tools = queryset.order_by().prefetch_related(None)
+        developed = tools.values_list("translation_key", "developed_by_regions__code")
+        adopted = Adoption.objects.filter(live=True, tool__translation_key__in=tools.values("translation_key"))
+        return developed.union(adopted.order_by().values_list("tool__translation_key", "region_code"))
+
+    @staticmethod
+    def in_region(code):
+        """Tools developed or adopted in the region ``code`` (adoptions are stored against the source tool)."""
+        adopted = Adoption.objects.filter(live=True, region_code=code).values("tool__translation_key")
+        return Q(developed_by_regions__code=code) | Q(translation_key__in=adopted)
 
     def card_facts(self, catalogue):
         return [self.get_tool_type_display()]
@@ -192,17 +205,15 @@ class ToolPage(ToolkitDetailPage):
 
     def related_context(self, catalogue):
         regions = catalogue.regions
+        developer_codes = self.developed_by_regions.values_list("code", flat=True)
         return {
-            "partners": catalogue.localize(self.developed_by_partners.all(), "partners"),
-            "developer_regions": [regions[r.code] for r in self.developed_by_regions.all() if r.code in regions],
+            "partners": catalogue.localize(self.developed_by_partners.values_list("slug", flat=True), "partners"),
+            "developer_regions": [regions[code] for code in developer_codes if code in regions],
             "adoptions": [(adoption, regions.get(adoption.region_code)) for adoption in self.adoptions()],
-            "related_guides": localized_pages(
-                GuidePage, GuidePage.objects.filter(related_tools__translation_key=self.translation_key), self.locale
-            ),
-            "related_experiences": localized_pages(
-                ExperiencePage,
-                ExperiencePage.objects.filter(tools_used__translation_key=self.translation_key),
+            **localized_link_groups(
                 self.locale,
+                related_guides=GuidePage.objects.filter(related_tools__translation_key=self.translation_key),
+                related_experiences=ExperiencePage.objects.filter(tools_used__translation_key=self.translation_key),
             ),
         }
 
@@ -267,7 +278,7 @@ class GuidePage(ToolkitDetailPage):
     def related_context(self, catalogue):
         return {
             "toc": self.table_of_contents(),
-            "related_tools": localized_pages(ToolPage, self.related_tools.all(), self.locale),
+            "related_tools": localized_links(self.related_tools.all(), self.locale),
         }
 
 
@@ -276,7 +287,7 @@ class ExperiencePage(ToolkitDetailPage):
 
     template = "pages/experience_page.html"
     parent_page_types = ["toolkit.ExperienceIndexPage"]
-    listing_prefetch = ["themes", "region"]
+    listing_annotations = {"listed_region_code": F("region__code")}  # a card names the region in its language
 
     region = models.ForeignKey(
         "toolkit.RegionPage",
@@ -327,7 +338,9 @@ class ExperiencePage(ToolkitDetailPage):
         verbose_name = _("experience")
 
     def card_facts(self, catalogue):
-        region = catalogue.region(self.region.code) if self.region_id else None
+        """The year and the region, named in the catalogue's language (listings annotate the region's code)."""
+        code = getattr(self, "listed_region_code", None) or (self.region.code if self.region_id else None)
+        region = catalogue.region(code) if code else None
         return [str(self.year), *([region.title] if region else [])]
 
     def search_region_codes(self):
@@ -340,7 +353,7 @@ class ExperiencePage(ToolkitDetailPage):
     def related_context(self, catalogue):
         return {
             "region_page": catalogue.region(self.region.code) if self.region_id else None,
-            "tools": localized_pages(ToolPage, self.tools_used.all(), self.locale),
+            "tools": localized_links(self.tools_used.all(), self.locale),
         }
 
 
@@ -396,8 +409,7 @@ class RecommendationPage(ToolkitDetailPage):
 
     def related_context(self, catalogue):
         return {
-            "benchmarks": localized_pages(BenchmarkPage, self.benchmarks.all(), self.locale),
-            "tools": localized_pages(ToolPage, self.tools.all(), self.locale),
+            **localized_link_groups(self.locale, benchmarks=self.benchmarks.all(), tools=self.tools.all()),
         }
 
 
@@ -441,12 +453,12 @@ class BenchmarkPage(ToolkitDetailPage):
 
     def related_context(self, catalogue):
         return {
-            "recommendations": localized_pages(
-                RecommendationPage,
-                RecommendationPage.objects.filter(benchmarks__translation_key=self.translation_key).order_by("number"),
+            **localized_link_groups(
                 self.locale,
+                ["recommendationpage__number", "path"],  # recommendations by number, tools in tree order
+                recommendations=RecommendationPage.objects.filter(benchmarks__translation_key=self.translation_key),
+                tools=self.tools.all(),
             ),
-            "tools": localized_pages(ToolPage, self.tools.all(), self.locale),
         }
 
 
@@ -508,19 +520,21 @@ class RegionPage(ToolkitDetailPage):
         return {**figures, "source": CENSUS_SOURCE} if figures else None
 
     def related_context(self, catalogue):
-        adoptions = list(Adoption.objects.filter(live=True, region_code=self.code).select_related("tool"))
-        tools = {
-            tool.translation_key: tool for tool in localized_pages(ToolPage, [a.tool for a in adoptions], self.locale)
-        }
+        adoptions = list(
+            Adoption.objects.filter(live=True, region_code=self.code).annotate(tool_key=F("tool__translation_key"))
+        )
+        adopted = ToolPage.objects.filter(adoption_records__live=True, adoption_records__region_code=self.code)
+        tools = {tool.translation_key: tool for tool in localized_links(adopted, self.locale)}
         experiences = (
             live_public(ExperiencePage.objects)
             .filter(locale=self.locale, region__code=self.code)
+            .only(*LINK_FIELDS)
             .order_by("-year", "title")
         )
         developed = live_public(ToolPage.objects).filter(locale=self.locale, developed_by_regions__code=self.code)
         return {
-            "adoptions": [(a, tools[a.tool.translation_key]) for a in adoptions if a.tool.translation_key in tools],
-            "developed_tools": list(developed.order_by("title")),
+            "adoptions": [(a, tools[a.tool_key]) for a in adoptions if a.tool_key in tools],
+            "developed_tools": list(developed.only(*LINK_FIELDS).order_by("title")),
             "experiences": list(experiences),
             "census": self.census(),
         }
