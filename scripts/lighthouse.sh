@@ -47,7 +47,7 @@ while read -r kind language path; do
     # A run now and then fails to record its trace (NO_NAVSTART) on this busy machine: up to three tries.
     for try in 1 2 3; do
         node_modules/.bin/lighthouse "http://127.0.0.1:$PORT$path" --quiet \
-            --only-categories=performance,accessibility,best-practices \
+            --only-categories=performance,accessibility,best-practices,seo \
             --chrome-flags="--no-sandbox --headless=new --disable-gpu" \
             --output=json --output-path="$REPORTS/$name.json" && break
         [ "$try" = 3 ] && { echo "Lighthouse failed three times on $path"; exit 1; }

@@ -37,4 +37,5 @@ for kind in PAGE_TYPES.values():
         if (kind, language) in found:
             print(kind.replace(" ", "_"), language, found[(kind, language)])
 for language in LANGUAGES:
+    print("search_form", language, f"/{language}/search/")
     print("search", language, f"/{language}/search/?q={quote(SEARCH_WORDS[language])}")

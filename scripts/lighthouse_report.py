@@ -26,6 +26,7 @@ def figures(report):
         "bytes": audits["total-byte-weight"]["numericValue"],
         "best_practices": round(categories["best-practices"]["score"] * 100),
         "accessibility": round(categories["accessibility"]["score"] * 100),
+        "seo": round(categories["seo"]["score"] * 100) if "seo" in categories else None,
     }
 
 
@@ -36,6 +37,11 @@ def misses(row):
             ("performance", row["performance"] < TARGETS["performance"]),
             ("CLS", row["cls"] >= TARGETS["cls"]),
             ("weight", row["bytes"] > TARGETS["bytes"]),
+            ("accessibility", row["accessibility"] < 100),
+            ("best practices", row["best_practices"] < 100),
+            # Search result pages are noindex on purpose (a results page is not content): Lighthouse's SEO score
+            # counts that against them; the search page without a query is indexable and measured as search_form.
+            ("SEO", row["seo"] is not None and row["seo"] < 100 and row["kind"] != "search"),
         )
         if failed
     ]
@@ -46,21 +52,21 @@ def table(reports_dir):
         f"Measured {date.today().isoformat()} by `make lighthouse` "
         "(Lighthouse {version}, mobile, simulated throttling).",
         "",
-        "| page | language | performance | CLS | LCP | total bytes | best practices | accessibility |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| page | language | performance | CLS | LCP | total bytes | best practices | accessibility | SEO |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     version, failures = "?", []
     for path in sorted(reports_dir.glob("*.json"), key=_order):
         report = json.loads(path.read_text())
         version = report.get("lighthouseVersion", version)
         kind, language = path.stem.split(".")
-        row = figures(report)
+        row = {**figures(report), "kind": kind}
         missed = misses(row)
         if missed:
             failures.append(f"{kind} {language}: {', '.join(missed)}")
         lines.append(
             f"| {kind.replace('_', ' ')} | {language} | {row['performance']} | {row['cls']:.3f} | {row['lcp']:.1f} s "
-            f"| {row['bytes'] / 1024:.1f} kB | {row['best_practices']} | {row['accessibility']} |"
+            f"| {row['bytes'] / 1024:.1f} kB | {row['best_practices']} | {row['accessibility']} | {row['seo']} |"
         )
     lines[0] = lines[0].replace("{version}", version)
     return "\n".join(lines), failures
@@ -68,7 +74,7 @@ def table(reports_dir):
 
 def _order(path):
     kinds = ["home", "tool_index", "tool", "guide", "experience", "recommendation", "benchmark", "region_index"]
-    kinds += ["region", "overview", "search"]
+    kinds += ["region", "overview", "search_form", "search"]
     kind, language = path.stem.split(".")
     return (kinds.index(kind) if kind in kinds else len(kinds), ["fr", "ar", "en"].index(language))
 
