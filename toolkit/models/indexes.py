@@ -17,16 +17,9 @@ from home.privacy import live_public
 from toolkit.listings import Facet, build_listing
 from toolkit.lookups import Catalogue
 from toolkit.models.adoption import Adoption
-from toolkit.models.pages import (
-    BenchmarkPage,
-    ExperiencePage,
-    GuidePage,
-    RecommendationPage,
-    RecommendationStatus,
-    RegionPage,
-    ToolPage,
-    ToolType,
-)
+from toolkit.models.colloquium import BenchmarkPage, RecommendationPage, RecommendationStatus
+from toolkit.models.regions import RegionPage
+from toolkit.models.tools import ExperiencePage, GuidePage, ToolPage, ToolType
 from toolkit.reference import region_short_name
 
 

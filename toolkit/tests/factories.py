@@ -109,53 +109,25 @@ class IndexPageFactory(BasePageFactory):
     show_in_menus = True
 
 
-class ToolIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = models.ToolIndexPage
-
-    title = "Outils"
-
-
-class GuideIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = models.GuideIndexPage
-
-    title = "Guides"
+def index_page_factory(model, title):
+    """A factory of one index page type: the index pages differ only by model and French title."""
+    meta = type("Meta", (), {"model": model})
+    return type(f"{model.__name__}Factory", (IndexPageFactory,), {"Meta": meta, "title": title})
 
 
-class ExperienceIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = models.ExperienceIndexPage
-
-    title = "Expériences"
-
-
-class RecommendationIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = models.RecommendationIndexPage
-
-    title = "Recommandations"
-
-
-class BenchmarkIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = models.BenchmarkIndexPage
-
-    title = "Benchmark"
-
-
-class RegionIndexPageFactory(IndexPageFactory):
-    class Meta:
-        model = models.RegionIndexPage
-
-    title = "Régions"
-
-
-class AdoptionOverviewPageFactory(IndexPageFactory):
-    class Meta:
-        model = models.AdoptionOverviewPage
-
-    title = "Adoption des outils"
+# The toolkit's index pages by kind, with their French titles: what ``toolkit_tree`` builds.
+INDEX_PAGES = {
+    "tools": (models.ToolIndexPage, "Outils"),
+    "guides": (models.GuideIndexPage, "Guides"),
+    "experiences": (models.ExperienceIndexPage, "Expériences"),
+    "recommendations": (models.RecommendationIndexPage, "Recommandations"),
+    "benchmarks": (models.BenchmarkIndexPage, "Benchmark"),
+    "regions": (models.RegionIndexPage, "Régions"),
+    "overview": (models.AdoptionOverviewPage, "Adoption des outils"),
+}
+INDEX_PAGE_FACTORIES = {kind: index_page_factory(model, title) for kind, (model, title) in INDEX_PAGES.items()}
+ToolIndexPageFactory = INDEX_PAGE_FACTORIES["tools"]
+GuideIndexPageFactory = INDEX_PAGE_FACTORIES["guides"]
 
 
 class RegionPageFactory(BasePageFactory):
@@ -232,15 +204,7 @@ class AdoptionFactory(LiveSnippetFactory):
 def toolkit_tree(home=None):
     """Every index page under the French home page, by kind."""
     home = home or french_home()
-    return {
-        "tools": ToolIndexPageFactory(parent=home),
-        "guides": GuideIndexPageFactory(parent=home),
-        "experiences": ExperienceIndexPageFactory(parent=home),
-        "recommendations": RecommendationIndexPageFactory(parent=home),
-        "benchmarks": BenchmarkIndexPageFactory(parent=home),
-        "regions": RegionIndexPageFactory(parent=home),
-        "overview": AdoptionOverviewPageFactory(parent=home),
-    }
+    return {kind: page_factory(parent=home) for kind, page_factory in INDEX_PAGE_FACTORIES.items()}
 
 
 def twelve_regions(index):
