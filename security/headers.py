@@ -37,7 +37,8 @@ ADMIN = {
 # it into its own site, whose origin the portal cannot know in advance. Only that path may be framed by any origin;
 # it runs no script and sets no cookie, so framing it exposes nothing (clickjacking needs an action to trick into).
 EMBEDDABLE = {**PUBLIC, "frame-ancestors": ["*"]}
-EMBED_PATH = re.compile(r"^/(%s)/embed/" % "|".join(re.escape(code) for code, _name in settings.LANGUAGES))
+_LANGUAGE_PREFIXES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+EMBED_PATH = re.compile(rf"^/({_LANGUAGE_PREFIXES})/embed/")
 # Logged-in people see Wagtail's user bar on public pages; it sets inline styles in its own shadow DOM.
 PUBLIC_WITH_USERBAR = {**PUBLIC, "style-src": [SELF, UNSAFE_INLINE]}
 
