@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
+from wagtail_localize.models import StringSegment, TranslationSource
 
 from approvals.guard import sanctioned_publication
 from toolkit.tests import factories
@@ -95,3 +96,18 @@ def test_history_is_one_query_whatever_the_number_of_publications(client, tool):
 
     assert with_5 == with_50
     assert len(history_notes(client.get(tool.url).content.decode())) == 50
+
+
+def test_the_change_note_is_offered_to_translators(tool):
+    tool = publish_with_note(tool, "Ajout du guide de mise en œuvre.")
+    source, _created = TranslationSource.get_or_create_from_instance(tool)
+
+    segments = StringSegment.objects.filter(source=source, context__path="change_note")
+    assert [segment.string.data for segment in segments] == ["Ajout du guide de mise en œuvre."]
+
+
+def test_the_editor_writes_the_change_note_in_the_page_editor(clients, tool):
+    page = clients["editor"].get(f"/admin/pages/{tool.pk}/edit/").content.decode()
+
+    assert 'name="change_note"' in page
+    assert "shown in the page&#x27;s history" in page or "l’historique de la page" in page
