@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from dissemination import embed
 from dissemination import views as dissemination_views
 from home import routing
 from mediafiles.views import RENDITIONS_FOLDER, serve_rendition
@@ -41,6 +42,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("feed/", dissemination_views.feed, name="feed"),
+    path("embed/region/<str:code>/", embed.region_widget, name="embed_region"),
     # Wagtail's URLs, its page view swapped for the same view routing in one query (home/routing.py).
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

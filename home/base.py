@@ -36,7 +36,20 @@ class BasePage(PartnerApprovalGuardMixin, Page):
         help_text=_("One or two sentences shown in listings, search results and link previews."),
     )
 
+    # Part of each revision's content, so it goes through partner approval with the rest and the page's public
+    # history reads it from the revisions that went live (home/history.py).
+    change_note = models.CharField(
+        _("change note"),
+        blank=True,
+        max_length=255,
+        help_text=_(
+            "Public: describe in one sentence what changed in this version. It is shown in the page's history once "
+            "this version is published."
+        ),
+    )
+
     content_panels = [*Page.content_panels, FieldPanel("summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("change_note")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
     translatable_fields = [
@@ -45,6 +58,7 @@ class BasePage(PartnerApprovalGuardMixin, Page):
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         TranslatableField("summary"),
+        TranslatableField("change_note"),
         SynchronizedField("show_in_menus"),
     ]
 

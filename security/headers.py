@@ -8,6 +8,8 @@ and inline styles, so its policy allows inline code but still nothing from anoth
 receives violation reports.
 """
 
+import re
+
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -31,6 +33,12 @@ ADMIN = {
     "frame-src": [SELF],
     "worker-src": [SELF, "blob:"],
 }
+# The embeddable region widget (dissemination/embed.py) is made for other sites to frame: a regional council pastes
+# it into its own site, whose origin the portal cannot know in advance. Only that path may be framed by any origin;
+# it runs no script and sets no cookie, so framing it exposes nothing (clickjacking needs an action to trick into).
+EMBEDDABLE = {**PUBLIC, "frame-ancestors": ["*"]}
+_LANGUAGE_PREFIXES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+EMBED_PATH = re.compile(rf"^/({_LANGUAGE_PREFIXES})/embed/")
 # Logged-in people see Wagtail's user bar on public pages; it sets inline styles in its own shadow DOM.
 PUBLIC_WITH_USERBAR = {**PUBLIC, "style-src": [SELF, UNSAFE_INLINE]}
 
@@ -59,6 +67,8 @@ def policy_for(request):
     """The directives for this request: the admin's for the admin (and its previews), the public one otherwise."""
     if request.path.startswith(f"/{settings.PORTAL_ADMIN_PATH}"):
         return _with_report_uri(ADMIN)
+    if EMBED_PATH.match(request.path):
+        return _with_report_uri(EMBEDDABLE)
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return _with_report_uri(PUBLIC_WITH_USERBAR)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 
 from home import breadcrumbs
+from home.history import change_notes
 from home.languages import alternates, direction
 
 register = template.Library()
@@ -43,3 +44,9 @@ def breadcrumb_trail(context):
 def section_breadcrumbs(context, title, url):
     """The breadcrumbs of a view outside the page tree, such as search: home > ``title``."""
     return breadcrumbs.for_section(title, url, context.get("site_frame"))
+
+
+@register.simple_tag
+def page_change_notes(page):
+    """The change notes of the page's published revisions, newest first (home/history.py): one query."""
+    return change_notes(page)

@@ -13,7 +13,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import translation
+from wagtail.models import Page
 
+from approvals.guard import sanctioned_publication
 from cms.views import server_error
 from tests.browser.helpers import build_site
 from tests.html_checker import VNU, vnu_errors
@@ -33,7 +35,20 @@ def page_addresses(pages, language):
     addresses["search with results"] = f"/{language}/search/?q=budget"
     addresses["search without results"] = f"/{language}/search/?q=zzzyyyxxx"
     addresses["404"] = f"/{language}/no-such-page/"
+    regions = [page.specific for page in pages if type(page.specific).__name__ == "RegionPage"]
+    if regions:
+        addresses["embedded region widget"] = f"/{language}/embed/region/{regions[0].code}/"
     return addresses
+
+
+def publish_with_change_notes(page):
+    """Two publications with change notes, as partner approval makes them, so the page shows its history."""
+    for note in ("Première version publiée.", "Mise à jour des contacts."):
+        page = Page.objects.get(pk=page.pk).specific
+        page.change_note = note
+        revision = page.save_revision()
+        with sanctioned_publication("tests"):
+            revision.publish()
 
 
 def server_error_html():
@@ -61,6 +76,10 @@ def test_every_page_type_in_every_language_is_valid_html_without_accessibility_v
         language: french_pages if language == "fr" else [factories.translate(p, language) for p in french_pages]
         for language in LANGUAGES
     }
+    for pages in pages_by_language.values():
+        for page in pages:
+            if type(page.specific).__name__ == "ToolPage":
+                publish_with_change_notes(page)
     # The factories save pages live without the publication that indexes them: index them as an operator would.
     call_command("search_index", "rebuild", stdout=io.StringIO())
     context = browser.new_context(base_url=live_portal.url, bypass_csp=True)

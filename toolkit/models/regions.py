@@ -73,12 +73,17 @@ class RegionPage(ToolkitDetailPage):
         figures = census_by_region().get(self.code)
         return {**figures, "source": CENSUS_SOURCE} if figures else None
 
-    def related_context(self, catalogue):
+    def adopted_tools(self):
+        """[(adoption, tool link)] for the region's live adoptions whose tool is live and public in the page's
+        language, in two queries: the region page and its embeddable widget (dissemination/embed.py) share it."""
         adoptions = list(
             Adoption.objects.filter(live=True, region_code=self.code).annotate(tool_key=F("tool__translation_key"))
         )
         adopted = ToolPage.objects.filter(adoption_records__live=True, adoption_records__region_code=self.code)
         tools = {tool.translation_key: tool for tool in localized_links(adopted, self.locale)}
+        return [(a, tools[a.tool_key]) for a in adoptions if a.tool_key in tools]
+
+    def related_context(self, catalogue):
         experiences = (
             live_public(ExperiencePage.objects)
             .filter(locale=self.locale, region__code=self.code)
@@ -87,7 +92,7 @@ class RegionPage(ToolkitDetailPage):
         )
         developed = live_public(ToolPage.objects).filter(locale=self.locale, developed_by_regions__code=self.code)
         return {
-            "adoptions": [(a, tools[a.tool_key]) for a in adoptions if a.tool_key in tools],
+            "adoptions": self.adopted_tools(),
             "developed_tools": list(developed.only(*LINK_FIELDS).order_by("title")),
             "experiences": list(experiences),
             "census": self.census(),

@@ -12,6 +12,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from approvals.guard import sanctioned_publication
 from toolkit.reference import REGION_CODES
 from toolkit.tests import factories
 
@@ -23,6 +24,9 @@ BUDGETS = {
     "tool_index": 7,
     "tool_index_filtered": 6,
     "tool": 7,
+    # A page that went live through revisions shows its history: one more query for the change notes of all its
+    # publications, whatever their number (home/history.py). Factory pages here have no publication date, no history.
+    "tool_with_history": 8,
     "guide_index": 5,
     "guide": 4,
     "experience_index": 8,
@@ -262,3 +266,19 @@ def test_information_page_query_budget(client, site):
         factories.save_live(page)
 
     assert_budget(client, "information", lambda: page.url, add)
+
+
+def test_page_history_query_budget(client, site):
+    """5 or 50 published revisions, each with a change note: the history is one query."""
+    page = tool(site, 0)
+
+    def add(count):
+        nonlocal page
+        for n in range(count):
+            page.change_note = f"Version {n}"
+            revision = page.save_revision()
+            with sanctioned_publication("tests"):
+                revision.publish()
+            page.refresh_from_db()
+
+    assert_budget(client, "tool_with_history", lambda: page.url, add)
