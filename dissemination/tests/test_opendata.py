@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
+from tests.html_checker import vnu_errors
 from toolkit.models import Adoption, AdoptionStatus
 from toolkit.reference import reference_data
 from toolkit.tests import factories
@@ -102,3 +103,15 @@ def test_a_download_costs_the_same_queries_with_2_or_20_adoptions(client, adopti
     many = count()
     print(f"adoptions.csv: {few} queries for 2 rows, {many} for 20")
     assert few == many
+
+
+def test_the_adoption_overview_links_to_its_downloads_in_its_language(client, adoptions):
+    overview = adoptions["tree"]["overview"]
+    for language in ("fr", "ar"):
+        page = overview if language == "fr" else factories.translate(overview, language)
+        content = client.get(page.url).content.decode()
+        for url in (CSV_URL, JSON_URL):
+            link = f'href="{url}?lang={language}"'
+            assert link in content, language
+            assert client.get(f"{url}?lang={language}").status_code == 200
+        assert vnu_errors({page.url: content}) == []
