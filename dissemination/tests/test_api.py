@@ -105,6 +105,13 @@ def test_type_and_locale_filters(client, site):
     region = client.get(f"/api/v2/pages/{site['region'].pk}/").json()
     assert (region["code"], region["meta"]["type"]) == ("04", "toolkit.RegionPage")
     assert client.get("/api/v2/pages/", {"type": "toolkit.Nothing"}).status_code == 400
+    # The filters docs/api.md shows.
+    assert ids(client, type="toolkit.ExperiencePage", year=2023, order="-first_published_at") == {site["experience"].pk}
+    assert ids(client, type="toolkit.ExperiencePage", year=1999) == set()
+    assert len(ids(client, type="toolkit.ToolPage", tool_type=tool.tool_type)) == 3
+    assert ids(client, translation_of=tool.pk) == set(
+        Page.objects.filter(translation_key=tool.translation_key).exclude(pk=tool.pk).values_list("pk", flat=True)
+    )
 
 
 def test_the_api_is_read_only_and_open_to_any_origin(client, site):
