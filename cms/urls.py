@@ -8,8 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
-from dissemination import embed
+from dissemination import embed, opendata
 from dissemination import views as dissemination_views
+from dissemination.api import api_router
 from home import routing
 from mediafiles.views import RENDITIONS_FOLDER, serve_rendition
 
@@ -24,6 +25,10 @@ urlpatterns = [
     # For crawlers, at the root without a language prefix (dissemination/views.py).
     path("sitemap.xml", dissemination_views.sitemap, name="sitemap"),
     path("robots.txt", dissemination_views.robots, name="robots"),
+    # Open data, read-only and for any origin, without a language prefix (dissemination/api.py, opendata.py).
+    path("api/v2/", api_router.urls),
+    path("open-data/adoptions.csv", opendata.adoptions_csv, name="opendata_adoptions_csv"),
+    path("open-data/adoptions.json", opendata.adoptions_json, name="opendata_adoptions_json"),
     # Image renditions go through the app, which serves only those of images live public content uses (mediafiles/).
     path(
         f"{settings.MEDIA_URL.strip('/')}/{RENDITIONS_FOLDER}/<path:name>",

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
+    "wagtail.api.v2",  # the open API (dissemination/api.py), JSON only: rest_framework itself is not installed
     "wagtail.sites",
     "approvals.apps.PortalUsersConfig",  # wagtail.users with the partner-group rule in its user forms
     "wagtail.snippets",
@@ -387,3 +388,7 @@ LOGGING = {
         "mailer": {"level": "WARNING"},
     },
 }
+
+# The open API (dissemination/api.py): up to 100 pages per answer, enough for a whole listing of the toolkit in two
+# or three calls while keeping each answer's cost bounded (a listing costs a fixed number of queries).
+WAGTAILAPI_LIMIT_MAX = 100

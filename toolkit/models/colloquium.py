@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -32,6 +33,7 @@ class RecommendationPage(ToolkitDetailPage):
     solutions = StreamField(blocks.SolutionsBlock(), verbose_name=_("operational solutions"), blank=True)
     british_practice = models.TextField(_("British practice it draws on"), blank=True)
     status = models.CharField(_("implementation status"), max_length=20, choices=RecommendationStatus.choices)
+    api_fields = [*ToolkitDetailPage.api_fields, APIField("number"), APIField("status")]
     themes = themes_field()
     benchmarks = related_pages_field("toolkit.BenchmarkPage", _("benchmarks"))
     tools = related_pages_field("toolkit.ToolPage", _("tools"))

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.api import APIField
 
 from home.base import BasePage
 from toolkit.lookups import Catalogue
@@ -41,6 +42,11 @@ class ToolkitDetailPage(BasePage):
     subpage_types = []
     listing_prefetch = ["themes"]
     listing_annotations = {}
+    # The open API (dissemination/api.py): lean fields, relations by code (theme slug, region code), never by id;
+    # what they read is fetched once per listing (``api_prefetch``, ``api_select``).
+    api_fields = [APIField("summary"), APIField("theme_codes"), APIField("region_codes")]
+    api_prefetch = ["themes"]
+    api_select = []
 
     class Meta:
         abstract = True
@@ -60,6 +66,16 @@ class ToolkitDetailPage(BasePage):
 
     def card_facts(self, catalogue):
         return []
+
+    @property
+    def theme_codes(self):
+        """The slugs of this page's themes (the same in every language), for the open API."""
+        return sorted(theme.slug for theme in self.themes.all())
+
+    @property
+    def region_codes(self):
+        """The official codes of the regions this page names (``search_region_codes``), for the open API."""
+        return self.search_region_codes()
 
     def localized_themes(self, catalogue):
         """This page's themes in the catalogue's language: as listings prefetched them, else their slugs alone."""

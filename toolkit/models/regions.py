@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -23,6 +24,8 @@ class RegionPage(ToolkitDetailPage):
     template = "pages/region_page.html"
     parent_page_types = ["toolkit.RegionIndexPage"]
     listing_prefetch = []
+    api_fields = [APIField("summary"), APIField("code"), APIField("seat")]
+    api_prefetch = []
 
     code = models.CharField(_("official code"), max_length=2, choices=REGION_CHOICES)
     seat = models.CharField(_("seat"), max_length=100)

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -68,6 +69,12 @@ class ToolPage(ToolkitDetailPage):
         FieldPanel("downloads"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("audience"), index.SearchField("steps")]
+    api_fields = [
+        *ToolkitDetailPage.api_fields,
+        APIField("tool_type"),
+        APIField("audience"),
+    ]
+    api_prefetch = ["themes", "developed_by_regions"]
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("audience"),
@@ -163,6 +170,7 @@ class GuidePage(ToolkitDetailPage):
         FieldPanel("chapters"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("chapters")]
+    api_fields = [*ToolkitDetailPage.api_fields, APIField("version"), APIField("publication_date")]
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("chapters"),
@@ -197,6 +205,8 @@ class ExperiencePage(ToolkitDetailPage):
     template = "pages/experience_page.html"
     parent_page_types = ["toolkit.ExperienceIndexPage"]
     listing_annotations = {"listed_region_code": F("region__code")}  # a card names the region in its language
+    api_select = ["region"]
+    api_fields = [*ToolkitDetailPage.api_fields, APIField("year")]
 
     region = models.ForeignKey(
         "toolkit.RegionPage",
