@@ -17,9 +17,11 @@ from django.conf import settings
 from search.engines import DatabaseEngine
 from search.query import page_count, parse
 
-# One word each: the Python engine normalises and matches words as PostgreSQL does for these, but it has no
-# stemmer, so a query of several inflected words finds fewer pages there (docs/search.md).
-QUERIES = [("fr", "région"), ("fr", "participation"), ("ar", "الجهة"), ("en", "council")]
+# The Python engine normalises words and folds plurals, but has no stemmer: for a word whose forms differ
+# ("participation", "participatif") it finds fewer pages than PostgreSQL, never other ones (docs/search.md). For a
+# word without such forms ("région", "régions") it finds the same pages with the same excerpts.
+EXACT = ("fr", "région")
+QUERIES = [EXACT, ("fr", "participation"), ("ar", "الجهة"), ("en", "council")]
 
 
 def everything_found(language, words):
@@ -78,6 +80,8 @@ def sqlite_results(tmp_path_factory):
 def test_sqlite_search_finds_what_postgresql_finds(sqlite_results, demo):
     for language, words in QUERIES:
         on_sqlite = sqlite_results[f"{language}:{words}"]
+        on_postgresql = everything_found(language, words)
         assert on_sqlite["total"] > 0, f"nothing found on SQLite for {words!r}"
-        assert on_sqlite == everything_found(language, words), words
+        assert set(on_sqlite["hits"]) <= set(on_postgresql["hits"]), words
+    assert sqlite_results[":".join(EXACT)] == everything_found(*EXACT)
     assert any("<mark>" in excerpt for excerpt in sqlite_results["fr:région"]["hits"].values())

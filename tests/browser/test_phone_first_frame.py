@@ -167,7 +167,7 @@ def test_a_tool_page_has_breadcrumbs_and_readable_lines(browser, site, language)
     else:
         assert home["x"] < current["x"]
 
-    characters = tab.evaluate(CHARACTERS_PER_LINE, "main .lead, main .step__body p")
+    characters = tab.evaluate(CHARACTERS_PER_LINE, "main .lead, main .titled-text__body p")
     print(f"Characters per line on the {language} tool page:", [round(count) for count in characters])
     assert len(characters) == 2
     assert max(characters) <= CHARACTERS_MAX
