@@ -32,18 +32,13 @@ def without_save_layer(monkeypatch):
     monkeypatch.setattr(PartnerApprovalGuardMixin, "_refuse_unapproved_live_content", lambda self, update_fields: None)
 
 
-def test_the_publish_layer_alone_refuses_a_page_revision(monkeypatch, draft):  # noqa: F811
-    without_save_layer(monkeypatch)
-    revision = draft.latest_revision
-    record_approvals(revision, 2)
-    before = public(draft)
-    with pytest.raises(PartnerApprovalRequired):
-        revision.publish(skip_permission_checks=True)
-    assert public(draft) == before and before["live"] is False
-
-
-def test_the_save_layer_alone_refuses_a_page_revision(monkeypatch, draft):  # noqa: F811
-    without_publish_layer(monkeypatch)
+@pytest.mark.parametrize(
+    "disable_the_other_layer",
+    [without_save_layer, without_publish_layer],
+    ids=["the publish layer alone", "the save layer alone"],
+)
+def test_each_layer_alone_refuses_a_page_revision(monkeypatch, draft, disable_the_other_layer):  # noqa: F811
+    disable_the_other_layer(monkeypatch)
     revision = draft.latest_revision
     record_approvals(revision, 2)
     before = public(draft)

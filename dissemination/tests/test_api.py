@@ -3,9 +3,10 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 
 from approvals.guard import sanctioned_publication
+from dissemination.tests.content import hidden_pages, translated_tree
 from toolkit.models import Theme, ToolPage
 from toolkit.tests import factories
 
@@ -26,10 +27,7 @@ def ids(client, **params):
 def site(portal):
     """A tool, a region and an experience in three languages, and what the public must not see: a draft, an
     unpublished page, a private page and its translations, and an alias."""
-    tree = factories.toolkit_tree(portal["fr"])
-    for index in tree.values():
-        for code in ("ar", "en"):
-            factories.translate(index, code)
+    tree = translated_tree(portal["fr"])
     theme = Theme.objects.create(name="Participation", slug="participation", locale=Locale.get_default())
     region = factories.RegionPageFactory(parent=tree["regions"], code="04", title="L'Oriental")
     tool = factories.ToolPageFactory(parent=tree["tools"], title="Budget participatif")
@@ -40,13 +38,7 @@ def site(portal):
     for page in (tool, region):
         for code in ("ar", "en"):
             factories.translate(page, code)
-    draft = factories.ToolPageFactory(parent=tree["tools"], title="Brouillon", live=False)
-    unpublished = factories.GuidePageFactory(parent=tree["guides"], title="Retiré")
-    factories.translate(unpublished, "en")
-    unpublished.unpublish()
-    private = factories.ToolPageFactory(parent=tree["tools"], title="Réservé aux partenaires")
-    private_translations = [factories.translate(private, code) for code in ("ar", "en")]
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    hidden = hidden_pages(tree)
     with sanctioned_publication("operator:test"):  # the portal refuses aliases; one made anyway must stay out
         alias = tool.create_alias(parent=tree["guides"], update_slug="alias-budget")
     return {
@@ -54,13 +46,7 @@ def site(portal):
         "region": region,
         "experience": experience,
         "tree": tree,
-        "hidden": [
-            draft,
-            unpublished,
-            private,
-            *private_translations,
-            alias,
-        ],
+        "hidden": [*hidden, alias],
     }
 
 

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from dissemination.tests.content import hidden_pages, translated_tree
 from toolkit.tests import factories
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -35,10 +36,7 @@ def read_sitemap(client):
 def site(portal):
     """Index pages in three languages; a tool and a guide in three languages, a French-only experience, and pages the
     public must not find: a draft, an unpublished page and a private one (with its translations)."""
-    tree = factories.toolkit_tree(portal["fr"])
-    for index in tree.values():
-        for code in ("ar", "en"):
-            factories.translate(index, code)
+    tree = translated_tree(portal["fr"])
     tool = factories.ToolPageFactory(parent=tree["tools"], title="Budget participatif")
     guide = factories.GuidePageFactory(parent=tree["guides"])
     region = factories.RegionPageFactory(parent=tree["regions"], code="04")
@@ -46,17 +44,11 @@ def site(portal):
     for page in (tool, guide, region):
         for code in ("ar", "en"):
             factories.translate(page, code)
-    draft = factories.ToolPageFactory(parent=tree["tools"], title="Brouillon", live=False)
-    unpublished = factories.GuidePageFactory(parent=tree["guides"], title="Retiré")
-    factories.translate(unpublished, "en")
-    unpublished.unpublish()
-    private = factories.ToolPageFactory(parent=tree["tools"], title="Réservé aux partenaires")
-    private_translations = [factories.translate(private, code) for code in ("ar", "en")]
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    hidden = hidden_pages(tree)
     return {
         "tool": tool,
         "experience": experience,
-        "hidden": [draft, unpublished, private, *private_translations],
+        "hidden": hidden,
     }
 
 

@@ -19,17 +19,8 @@ from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsForm
 
 from translations import localize_internals as internals
-from translations.starting import translate_into_all_languages
-from translations.tests.factories import french_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def arabic(portal, users):
-    french = french_page(portal, "Coopération interrégionale")
-    translate_into_all_languages(french, users["editor"])
-    return french.get_translation(portal["ar"].locale)
 
 
 def test_the_translation_editor_posts_action_publish_and_wagtail_localize_publishes_on_it():

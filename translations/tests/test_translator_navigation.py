@@ -14,17 +14,8 @@ from django.test import Client
 from django.urls import reverse
 
 from translations.review import review_url
-from translations.starting import translate_into_all_languages
-from translations.tests.factories import french_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def arabic(portal, users):
-    french = french_page(portal, "Coopération interrégionale")
-    translate_into_all_languages(french, users["editor"])
-    return french.get_translation(portal["ar"].locale)
 
 
 def editor_links(content):
