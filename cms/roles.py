@@ -7,8 +7,17 @@
   group): the partners are the approval rule's data, and ``approvals.partners.partner_for_user`` decides who
   reviews for whom.
 
-A plain module: it imports nothing, so settings, apps, commands and tests may all read it.
+- ``COUNCIL_GROUPS``: one group per region (official code -> group name, the code and the French name in it); its
+  members contribute for their own region only (``councils.membership.council_region_for`` says which).
+
+A plain module: it imports only the reference sheet (no models), so settings, apps, commands and tests may all read
+it.
 """
+
+from toolkit.reference import reference_data
 
 EDITORS = "Editors"
 TRANSLATOR_GROUPS = {code: f"Translators ({code})" for code in ("fr", "ar", "en")}
+COUNCIL_GROUPS = {
+    region["code"]: f"Regional council {region['code']} · {region['fr']}" for region in reference_data()["regions"]
+}

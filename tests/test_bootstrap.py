@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from approvals.partners import PARTNER_GROUP_NAMES
+from cms.roles import COUNCIL_GROUPS
 from home.models import HomePage
 
 GROUPS = {
@@ -18,6 +19,7 @@ GROUPS = {
     "Translators (ar)",
     "Translators (en)",
     "Translators (fr)",
+    *COUNCIL_GROUPS.values(),
 }
 
 

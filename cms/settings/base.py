@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "mediafiles",
     "pagecache",
     "dissemination",
+    "councils",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize's docs require
     "wagtail.contrib.forms",

@@ -20,7 +20,7 @@ from wagtail.users.models import UserProfile
 from approvals.operator import publish_as_operator
 from approvals.partners import PARTNER_GROUP_NAMES, PARTNERS
 from approvals.setup import ensure_partner_workflow
-from cms.roles import EDITORS, TRANSLATOR_GROUPS
+from cms.roles import COUNCIL_GROUPS, EDITORS, TRANSLATOR_GROUPS
 from home.models import HomePage
 from translations.importing import translate_with_texts
 from translations.permissions import glossary_permissions, submit_translation_permission
@@ -94,6 +94,8 @@ DEMO_USERS = [
     ("translator_ar", TRANSLATOR_GROUPS["ar"], "ar"),
     ("translator_en", TRANSLATOR_GROUPS["en"], "en"),
     ("translator_fr", TRANSLATOR_GROUPS["fr"], "fr"),
+    ("council_04", COUNCIL_GROUPS["04"], "fr"),  # Rabat-Salé-Kénitra
+    ("council_09", COUNCIL_GROUPS["09"], "ar"),  # Souss-Massa
 ]
 COMMAND = "bootstrap_portal"
 
@@ -243,6 +245,9 @@ class Command(BaseCommand):
             )
             self.page_permissions(translators, homes[code], TRANSLATOR_PAGE_PERMISSIONS)
             self.collection_permissions(translators, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
+
+        for name in COUNCIL_GROUPS.values():
+            self.group(name, [access_admin])
 
     def remove_wagtail_default_grants(self):
         """Wagtail's installation creates a "Moderators" group that may publish everything, and grants its

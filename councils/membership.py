@@ -1,0 +1,27 @@
+"""Which region a person contributes for: the one predicate every council rule asks.
+
+A council contributor is an active account, not a superuser, in exactly one regional council group
+(``cms.roles.COUNCIL_GROUPS``). Membership of two council groups makes the account a contributor for none (fail
+closed): a person never holds two regions' pens at once.
+"""
+
+from cms.roles import COUNCIL_GROUPS
+
+_REGION_OF_GROUP = {name: code for code, name in COUNCIL_GROUPS.items()}
+
+
+def council_region_for(user):
+    """The official code of the region ``user`` contributes for, or None."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active or user.is_superuser:
+        return None
+    cached = getattr(user, "_council_region", ())
+    if cached != ():
+        return cached
+    names = user.groups.filter(name__in=_REGION_OF_GROUP).values_list("name", flat=True)
+    codes = {_REGION_OF_GROUP[name] for name in names}
+    user._council_region = codes.pop() if len(codes) == 1 else None
+    return user._council_region
+
+
+def is_council_contributor(user):
+    return council_region_for(user) is not None
