@@ -152,6 +152,21 @@ def revision_is_approved(revision_id):
     return not awaited_partners(revision_id)
 
 
+def approved_revision_ids(revision_ids):
+    """Those of ``revision_ids`` that ``revision_is_approved`` accepts, in one query (the subscription digests ask
+    this of every page that went live since their last run)."""
+    rows = (
+        PartnerDecision.objects.current()
+        .filter(revision_id__in=list(revision_ids), decision=PartnerDecision.APPROVED)
+        .values_list("revision_id", "partner")
+    )
+    partners = {}
+    for revision_id, partner in rows:
+        partners.setdefault(revision_id, set()).add(partner)
+    wanted = {partner.code for partner in PARTNERS}
+    return {revision_id for revision_id, approved in partners.items() if wanted <= approved}
+
+
 def awaiting_decision(task_states, user, partner):
     """Those of ``task_states`` in progress and still awaiting ``partner``'s decision, minus revisions ``user`` wrote
     (the reviewer's dashboard panel and Wagtail's own list both come from here)."""

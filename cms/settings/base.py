@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "pagecache",
     "dissemination",
     "councils",
+    "subscriptions",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize's docs require
     "wagtail.contrib.forms",

@@ -1,0 +1,1 @@
+from subscriptions.tests.helpers import themes  # noqa: F401 - a fixture of these tests
