@@ -323,6 +323,9 @@ ENDPOINTS = {
     "portal_2fa_recovery_codes": rule("security.two_factor.views"),
     "portal_2fa_remove": rule("security.two_factor.views"),
     "portal_2fa_reset": rule(SUPERUSER_ONLY),
+    # Subscriptions: counts for editors and reviewers, addresses for superusers (subscriptions.admin_views); no write.
+    "subscriptions_admin:counts": reads(),
+    "subscriptions_admin:addresses": reads(),
 }
 
 # The views of each snippet model's viewset, by URL name.

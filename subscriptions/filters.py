@@ -13,10 +13,12 @@ from django.apps import apps
 from django.conf import settings
 
 from dissemination.feeds import TYPES, region_condition, region_names
+from home.languages import NATIVE_NAMES
 
 
 def language_choices():
-    return [(code, name) for code, name in settings.LANGUAGES]
+    """Each language in its own name, as the language switcher says it: a reader finds theirs on any page."""
+    return [(code, NATIVE_NAMES.get(code, code)) for code, _name in settings.LANGUAGES]
 
 
 def type_choices():

@@ -83,6 +83,8 @@ REVIEWER_SNIPPET_PERMISSIONS = [
 ]
 # The approval trail (Reports → Approvals and its exports) is read by editors and the partners' reviewers only.
 APPROVAL_TRAIL_PERMISSION = ("approvals", "view_partnerdecision")
+# So are the subscriber counts per filter (Reports → Subscribers); the addresses are for superusers only.
+SUBSCRIBER_COUNTS_PERMISSION = ("subscriptions", "view_subscriber_counts")
 CHOOSER_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 
 REVIEWERS_OF = {partner.code: partner.group_name for partner in PARTNERS}
@@ -217,6 +219,7 @@ class Command(BaseCommand):
                 *glossary_permissions("editor"),
                 *(_permission(app, codename) for app, codename in EDITOR_SNIPPET_PERMISSIONS),
                 _permission(*APPROVAL_TRAIL_PERMISSION),
+                _permission(*SUBSCRIBER_COUNTS_PERMISSION),
             ],
         )
         for home in homes.values():
@@ -230,6 +233,7 @@ class Command(BaseCommand):
                     access_admin,
                     *(_permission(app, codename) for app, codename in REVIEWER_SNIPPET_PERMISSIONS),
                     _permission(*APPROVAL_TRAIL_PERMISSION),
+                    _permission(*SUBSCRIBER_COUNTS_PERMISSION),
                 ],
             )
             self.collection_permissions(reviewers, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
