@@ -7,7 +7,9 @@ every language). A region narrows tools (developed or adopted there), experience
 page; a theme, the pages that carry it. An unknown value is a 404 that says which parameter is wrong.
 
 An entry is published when its page first went live and updated when it last did (Atom's ``published`` and
-``updated``), so a reader's feed reader shows a new guide and a revised one alike.
+``updated``), so a reader's feed reader shows a new guide and a revised one alike. Its summary ends with the change
+note of the published revision (``BasePage.change_note``, approved with the rest of the revision), as the page's
+public history and the subscription digests show it.
 
 Cost: one query per page type in the feed, one for the Site (the entries' addresses), one for the theme when
 narrowed by one: fixed whatever the number of pages. The feed sits
@@ -178,7 +180,8 @@ class PortalFeed(Feed):
         return page.title
 
     def item_description(self, page):
-        return page.get_meta_description()
+        """The page's description, then the change note of its published revision (what the partners approved)."""
+        return with_change_note(page.get_meta_description(), page)
 
     def item_link(self, page):
         return page_address(self.request, page)
@@ -188,6 +191,13 @@ class PortalFeed(Feed):
 
     def item_updateddate(self, page):
         return page.last_published_at
+
+
+def with_change_note(text, page):
+    note = (getattr(page, "change_note", "") or "").strip()
+    if not note:
+        return text
+    return f"{text}\n\n{gettext('What changed:')} {note}".strip()
 
 
 def feed_address(request, language, query=""):

@@ -12,7 +12,8 @@ Stored, and marked public (``Cache-Control: public``, ``ETag``, gzip): a 200 tha
 reader. Not a response that sets a cookie (a CSRF token in a form is someone's secret), nor one Wagtail marked
 private (a restricted page: Wagtail adds ``Cache-Control: private, no-cache`` to every response of a page under a
 view restriction), nor a preview, nor one whose Content-Security-Policy carries a nonce (a replayed nonce is no
-nonce; the public policy uses none, ``security/headers.py``).
+nonce; the public policy uses none, ``security/headers.py``). So the subscription pages (a form with its CSRF
+token, or one subscriber's choices) are never stored: their views say ``never_cache`` (``subscriptions.views``).
 
 The search page and its suggestions are public but not stored: a query is free text, so their keys are unbounded
 and a flood of queries would evict the pages, and Elasticsearch may index a publication after its commit (or later,

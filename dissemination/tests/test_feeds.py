@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from approvals.operator import publish_as_operator
 from dissemination.tests.test_metadata import Head
+from home.tests.test_history import publish_with_note
 from toolkit.tests import factories
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -165,3 +166,17 @@ def test_a_publication_reaches_the_cached_feed_and_purges_it_from_a_front_end_ca
         published(factories.GuidePageFactory(parent=site["tree"]["guides"], title="Guide tout neuf"))
     assert "Guide tout neuf" in titles(read_feed(client, "/fr/feed/")[2])
     assert "http://localhost/fr/feed/" in RecordingBackend.purged
+
+
+def test_entries_carry_the_change_note_of_the_published_revision(client, site):
+    publish_with_note(site["guide"], "Ajout du chapitre sur le budget.")
+    page = Page.objects.get(pk=site["guide"].pk).specific
+    page.change_note = "Brouillon non approuvé."
+    page.save_revision()  # a draft, still awaiting partner approval
+
+    response = client.get("/fr/feed/", {"type": "guide"})
+    root = ET.fromstring(response.content)  # noqa: S314 - the portal's own answer in a test
+    [entry] = [e for e in root.findall("a:entry", ATOM) if e.find("a:title", ATOM).text == "Guide de la coopération"]
+    summary = entry.find("a:summary", ATOM).text
+    assert summary.endswith("Ce qui a changé : Ajout du chapitre sur le budget.")
+    assert "Brouillon" not in response.content.decode()

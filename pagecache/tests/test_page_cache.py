@@ -14,6 +14,8 @@ from django.urls import reverse
 
 from approvals.operator import publish_as_operator
 from pagecache.rules import MAX_QUERY_STRING
+from subscriptions.models import Subscriber
+from subscriptions.tokens import subscriber_token
 from tests.testapp.models import ArticlePage
 from tests.testapp.wagtail_hooks import COOKIE_SLUG, NONCE_SLUG
 from toolkit.tests import factories
@@ -228,3 +230,18 @@ def test_the_page_cache_works_the_same_on_redis(client, redis_cache, portal):
     publish_as_operator(factories.ToolPageFactory(parent=index, title="Registre des pétitions", live=False), "tests")
     fresh = client.get(index.url)
     assert fresh["X-Page-Cache"] == "miss" and "Registre des pétitions" in fresh.content.decode()
+
+
+def test_the_subscription_pages_are_never_stored(shared_cache, portal):
+    """They carry a CSRF token (someone's secret) or one subscriber's data: served fresh, never kept by any cache."""
+    subscriber = Subscriber.objects.create(email="reader@example.ma", language="fr")
+    for url in ("/fr/subscribe/", f"/fr/subscribe/manage/{subscriber_token(subscriber)}/"):
+        tokens = set()
+        for _ in range(2):
+            response = Client().get(url)
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response
+            assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+            html = response.content.decode()
+            tokens.add(html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0])
+        assert len(tokens) == 2, url
