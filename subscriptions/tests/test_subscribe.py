@@ -98,7 +98,7 @@ def test_consent_states_law_09_08_and_the_cndp(client, themes):
     for words in ("09-08", "CNDP", "DGCT", "opposition", "rectification"):
         assert words in html
     html = client.get("/ar/subscribe/").content.decode()
-    assert "09-08" in html and 'dir="rtl"' in html
+    assert "09.08" in html and 'dir="rtl"' in html  # the Moroccan spelling of the law in Arabic
 
 
 @pytest.mark.parametrize(
