@@ -2,9 +2,11 @@
 queue, with the one-click unsubscribe headers; nothing else does."""
 
 import io
+import threading
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.urls import reverse
 from mailer.models import Message
 from wagtail.models import Page, PageViewRestriction
@@ -178,3 +180,36 @@ def test_cancelling_deletes_the_address_and_what_was_sent(client, clients, users
     assert response.status_code == 200
     assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
     assert not SentItem.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_run_skips_a_subscriber_another_run_is_sending_to(client, clients, users, site):
+    """Two runs at once: while one holds a subscriber's row (sending their digest), the other leaves them alone
+    instead of sending the same items; the next run finds them already sent."""
+    subscriber = subscribe()
+    approve(clients, users, new_tool(site))
+    locked, release, done = threading.Event(), threading.Event(), threading.Event()
+
+    def other_run():
+        try:
+            with transaction.atomic():
+                Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+                locked.set()
+                release.wait(30)
+        finally:
+            connection.close()
+            done.set()
+
+    thread = threading.Thread(target=other_run)
+    thread.start()
+    assert locked.wait(30)
+    try:
+        assert "0 digest(s)" in run()  # does not wait for the lock, sends nothing
+    finally:
+        release.set()
+        thread.join(30)
+    assert done.is_set() and not digests()
+
+    assert "1 digest(s)" in run()
+    assert "0 digest(s)" in run()
+    assert len(digests(subscriber.email)) == 1
