@@ -8,11 +8,12 @@ page; a theme, the pages that carry it. An unknown value is a 404 that says whic
 
 An entry is published when its page first went live and updated when it last did (Atom's ``published`` and
 ``updated``), so a reader's feed reader shows a new guide and a revised one alike. Its summary ends with the change
-note of the published revision (``BasePage.change_note``, approved with the rest of the revision), as the page's
-public history and the subscription digests show it.
+note of the published revision (``BasePage.change_note``, approved with the rest of the revision), unless it only
+repeats the previous publication's note, as the page's public history and the subscription digests show it
+(``home.history.current_change_notes``).
 
-Cost: one query per page type in the feed, one for the Site (the entries' addresses), one for the theme when
-narrowed by one: fixed whatever the number of pages. The feed sits
+Cost: one query per page type in the feed, one for the Site (the entries' addresses), one for the change notes, one
+for the theme when narrowed by one: fixed whatever the number of pages. The feed sits
 under its language's prefix, so the page cache keeps it and the language's new generation at each publication makes
 it stale (pagecache/invalidation.py); the unfiltered feed of each language is purged from a front-end cache with the
 pages (pagecache/frontend.py).
@@ -34,6 +35,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext, gettext_lazy
 
 from dissemination.metadata import page_address, site_name
+from home.history import current_change_notes
 from home.privacy import live_public
 from toolkit.reference import reference_data
 
@@ -174,14 +176,16 @@ class PortalFeed(Feed):
         return feed_address(self.request, selection.language, selection.query())
 
     def items(self, selection):
-        return selection.pages()
+        pages = selection.pages()
+        self.notes = current_change_notes(page.pk for page in pages)
+        return pages
 
     def item_title(self, page):
         return page.title
 
     def item_description(self, page):
         """The page's description, then the change note of its published revision (what the partners approved)."""
-        return with_change_note(page.get_meta_description(), page)
+        return with_change_note(page.get_meta_description(), self.notes.get(page.pk, ""))
 
     def item_link(self, page):
         return page_address(self.request, page)
@@ -193,8 +197,7 @@ class PortalFeed(Feed):
         return page.last_published_at
 
 
-def with_change_note(text, page):
-    note = (getattr(page, "change_note", "") or "").strip()
+def with_change_note(text, note):
     if not note:
         return text
     return f"{text}\n\n{gettext('What changed:')} {note}".strip()

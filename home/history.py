@@ -34,3 +34,22 @@ def change_notes(page):
         previous = note
     notes.reverse()
     return notes
+
+
+def current_change_notes(page_ids):
+    """{page id: note} of what each page's latest publication changed, for the feeds and the subscription digests.
+
+    The note of the latest publication, or "" when that publication repeated the previous one's note (the same rule
+    as ``change_notes``: an unchanged note describes an older change, not this one). One query for all the pages.
+    """
+    rows = (
+        PageLogEntry.objects.filter(page_id__in=list(page_ids), action__in=PUBLISH_ACTIONS, revision__isnull=False)
+        .order_by("page_id", "timestamp", "pk")
+        .values_list("page_id", "revision__content__change_note")
+    )
+    latest, previous = {}, {}
+    for page_id, note in rows:
+        note = (note or "").strip() if isinstance(note, str) else ""
+        previous[page_id] = latest.get(page_id, "")
+        latest[page_id] = note
+    return {page_id: note if note != previous[page_id] else "" for page_id, note in latest.items()}

@@ -3,8 +3,8 @@
 What goes into a digest: the live public pages (``home.privacy.live_public``) of the subscriber's language, of the
 feeds' page types, that went live or were updated since the subscriber's previous digest (``last_published_at``),
 whose published revision a reviewer of each partner approved (``approvals.models.approved_revision_ids``) and that
-match the subscriber's filters (``subscriptions.filters``); each with the change note of that revision (the page's
-live ``change_note`` is the published revision's).
+match the subscriber's filters (``subscriptions.filters``); each with the change note of that revision, unless it
+only repeats the previous publication's (``home.history.current_change_notes``, as the page's history and the feeds).
 
 Never a draft, a revision awaiting approval (it is not the live one), a private page or another language's page.
 An emergency publication (a superuser's, without the partners) is not announced: subscribers are promised
@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from approvals.models import approved_revision_ids
 from dissemination.feeds import TYPES
+from home.history import current_change_notes
 from home.privacy import live_public
 from subscriptions import filters
 from subscriptions.messages import digest_message, public_address
@@ -102,7 +103,8 @@ def send_one(pk, pool, now):
         )
         items = [c for c in wanted if c.page.live_revision_id not in already]
         if items:
-            digest_message(subscriber, [describe_item(c) for c in items]).send()
+            notes = current_change_notes(c.page.pk for c in items)
+            digest_message(subscriber, [describe_item(c, notes) for c in items]).send()
             SentItem.objects.bulk_create(
                 SentItem(subscriber=subscriber, page_id=c.page.pk, revision_id=c.page.live_revision_id, sent_at=now)
                 for c in items
@@ -112,12 +114,12 @@ def send_one(pk, pool, now):
         return len(items)
 
 
-def describe_item(candidate):
+def describe_item(candidate, notes):
     page = candidate.page
     return {
         "title": page.title,
         "url": public_address(page.get_url_parts()[2]),
-        "note": (page.change_note or "").strip(),
+        "note": notes.get(page.pk, ""),
         "summary": page.get_meta_description(),
         "new": page.first_published_at is not None and page.first_published_at == page.last_published_at,
         "kind": str(TYPES[candidate.kind][1]),

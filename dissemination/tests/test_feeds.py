@@ -131,8 +131,8 @@ def test_pages_advertise_their_feeds(client, site):
 
 
 def test_feed_query_count_does_not_grow_with_pages(client, site):
-    """One query for each of the six page types and one for the Site (the entries' addresses), whatever the number
-    of pages."""
+    """One query for each of the six page types, one for the Site (the entries' addresses) and one for the change
+    notes, whatever the number of pages."""
     parent = site["tree"]["tools"]
 
     def count():
@@ -147,7 +147,7 @@ def test_feed_query_count_does_not_grow_with_pages(client, site):
     for _n in range(45):
         published(factories.ToolPageFactory(parent=parent))
     with_50 = count()
-    assert (with_5, with_50) == (7, 7)
+    assert (with_5, with_50) == (8, 8)
 
 
 def test_a_publication_reaches_the_cached_feed_and_purges_it_from_a_front_end_cache(
@@ -180,3 +180,7 @@ def test_entries_carry_the_change_note_of_the_published_revision(client, site):
     summary = entry.find("a:summary", ATOM).text
     assert summary.endswith("Ce qui a changé : Ajout du chapitre sur le budget.")
     assert "Brouillon" not in response.content.decode()
+
+    publish_with_note(site["guide"], "Ajout du chapitre sur le budget.")  # republished, the note left as it was
+    root = ET.fromstring(client.get("/fr/feed/", {"type": "guide"}).content)  # noqa: S314
+    assert "Ce qui a changé" not in root.find("a:entry/a:summary", ATOM).text
