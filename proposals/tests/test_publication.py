@@ -94,3 +94,21 @@ def test_editors_read_the_proposals_and_others_are_refused(clients, toolkit):
         denied = clients[username].get(url)
         assert refused(denied), username
         assert "amina@example.ma" not in denied.content.decode()
+
+
+def test_reviewers_see_the_proposal_behind_a_page_and_its_region(clients, toolkit):
+    proposal = propose(region="09")
+    page = complete_and_submit(clients, proposal, toolkit, region=str(toolkit["regions"]["09"].pk))
+
+    dashboard = clients["dgct"].get(reverse("wagtailadmin_home")).content.decode()
+    panel = clients["dgct"].get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+
+    for html in (dashboard, panel):
+        assert 'data-provenance-region="09"' in html
+        assert "Amina Alaoui (Conseil régional de Rabat-Salé-Kénitra)" in html
+    assert clients["dgct"].post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", page.current_workflow_task_state.pk])
+    ).status_code in (200, 302)
+    results = reverse("approvals:report_results")
+    assert proposal.title in clients["editor"].get(results, {"region": "09"}).content.decode()
+    assert proposal.title not in clients["editor"].get(results, {"region": "04"}).content.decode()
