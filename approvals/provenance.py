@@ -4,7 +4,8 @@ Reviewers weigh a council's submission knowing which council wrote it. The one a
 approval panel, the reviewers' dashboard and the approvals report's region filter:
 
 - the author is the revision's user (``Revision.user``);
-- the region is the author's council region (``councils.membership.council_region_for``: their one council group,
+- the region is the author's council region (``councils.membership.council_region_for``, read for all the authors
+  of a list at once by ``council_regions_for``: their one council group,
   as it is now); else, for a page made from a public proposal (``proposals.Proposal``, matched on the page's
   translation key, so its translations count too), the proposal's region, with the proposer and their council.
 
@@ -22,7 +23,7 @@ from wagtail.models import Page, Revision
 
 from approvals.models import display_name
 from cms.roles import COUNCIL_GROUPS
-from councils.membership import council_region_for
+from councils.membership import council_regions_for
 from toolkit.reference import reference_data
 
 
@@ -72,13 +73,11 @@ def provenances(items):
     revisions = {revision.pk: revision for revision in revisions}
     keys = [getattr(obj, "translation_key", None) for _key, _rid, obj in items if isinstance(obj, Page)]
     proposals = proposals_by_translation_key([key for key in keys if key]) if keys else {}
-    regions_by_user = {}
+    regions_by_user = council_regions_for({r.user_id: r.user for r in revisions.values() if r.user_id}.values())
     result = {}
     for key, revision_id, obj in items:
         revision = revisions.get(revision_id)
         author = revision.user if revision is not None else None
-        if author is not None and author.pk not in regions_by_user:
-            regions_by_user[author.pk] = council_region_for(author)
         code = regions_by_user.get(author.pk) if author is not None else None
         proposal = proposals.get(getattr(obj, "translation_key", None)) if isinstance(obj, Page) else None
         proposer = f"{proposal['proposer_name']} ({proposal['council']})" if proposal else ""
