@@ -208,7 +208,7 @@ def test_past_the_rate_limit_an_address_gets_429_and_nothing_is_stored(client, t
     response = post(client, title="Une troisième proposition")
 
     assert response.status_code == 429
-    assert "Too many proposals" in response.content.decode()
+    assert "Trop de propositions depuis votre connexion" in response.content.decode()
     assert counts() == before
     # Another address is not affected.
     other = Client(REMOTE_ADDR="198.51.100.9").post("/fr/propose/", proposal_data(title="D'une autre adresse"))
