@@ -1,6 +1,7 @@
 """A council member without an account proposes an experience in Arabic, in a browser: the form reads right to left,
-has no serious accessibility violation (axe-core), refuses a missing consent with a message next to the field, and
-then makes a draft in the Arabic tree. Screenshots go to test-results/proposals/.
+has no accessibility violation of any impact (axe-core) and is valid HTML (vnu), as blank, refused and thanked; it
+refuses a missing consent with a message next to the field, then makes a draft in the Arabic tree. Screenshots go to
+test-results/proposals/.
 """
 
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 
 from proposals.models import Proposal
+from tests.html_checker import vnu_errors
 from toolkit.tests import factories
 
 SHOTS = Path("test-results/proposals")
@@ -22,10 +24,10 @@ def arabic_toolkit():
     return {kind: factories.translate(tree[kind], "ar") for kind in ("experiences", "tools")}
 
 
-def serious_violations(tab):
+def violations(tab):
     tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [v["id"] for v in result["violations"] if v["impact"] in {"serious", "critical"}]
+    return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result["violations"]]
 
 
 def test_a_council_proposes_an_experience_in_arabic(browser, live_portal, tmp_path):
@@ -36,9 +38,9 @@ def test_a_council_proposes_an_experience_in_arabic(browser, live_portal, tmp_pa
     context = browser.new_context(base_url=live_portal.url, locale="ar-MA", bypass_csp=True)
     tab = context.new_page()
     try:
-        tab.goto("/ar/propose/")
+        documents = {"blank": tab.goto("/ar/propose/").text()}
         assert tab.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
-        assert serious_violations(tab) == []
+        assert violations(tab) == []
         assert not tab.locator("#id_website").is_visible()  # the honeypot: neither seen nor read
 
         tab.get_by_label("تجربة ناجحة لمجلس أو شريك").check()
@@ -52,8 +54,12 @@ def test_a_council_proposes_an_experience_in_arabic(browser, live_portal, tmp_pa
         tab.get_by_label("المجلس أو الهيئة التي تنتمون إليها").fill("مجلس جهة الرباط - سلا - القنيطرة")
         tab.get_by_label("عنوان البريد الإلكتروني").fill("amina@example.ma")
         tab.get_by_label("المرفقات (اختيارية)").set_input_files(str(attachment))
-        tab.get_by_role("button", name="إرسال المقترح").click()
+        with tab.expect_response("**/ar/propose/") as refused:
+            tab.get_by_role("button", name="إرسال المقترح").click()
         tab.wait_for_load_state()
+        assert refused.value.status == 400
+        documents["refused"] = refused.value.text()
+        assert violations(tab) == []
 
         # The consent to processing was left unticked: refused next to the field, nothing stored.
         assert "موافقتكم ضرورية لمعالجة مقترحكم." in tab.locator("main").inner_text()
@@ -66,6 +72,9 @@ def test_a_council_proposes_an_experience_in_arabic(browser, live_portal, tmp_pa
         tab.get_by_role("button", name="إرسال المقترح").click()
         tab.wait_for_url("**/ar/propose/thanks/")
         assert tab.get_by_role("heading", level=1).inner_text() == "شكرا على مقترحكم"
+        documents["thanks"] = tab.content()
+        assert violations(tab) == []
+        assert vnu_errors(documents) == []
         tab.screenshot(path=str(SHOTS / "ar-thanks.png"), full_page=True)
 
         proposal = Proposal.objects.get()
