@@ -218,3 +218,9 @@ def test_past_the_rate_limit_an_address_gets_429_and_nothing_is_stored(client, t
 def test_the_thank_you_page_answers_in_each_language(client, toolkit):
     for language in ("fr", "ar", "en"):
         assert client.get(f"/{language}/propose/thanks/").status_code == 200
+
+
+def test_the_experience_and_tool_listings_lead_to_the_form_in_their_language(client, toolkit):
+    for index in (toolkit["tree"]["experiences"], toolkit["tree"]["tools"], *toolkit["arabic"].values()):
+        html = client.get(index.url).content.decode()
+        assert f'href="/{index.locale.language_code}/propose/"' in html
