@@ -308,6 +308,8 @@ ENDPOINTS = {
     "approvals:emergency_publish_snippet": guarded("approvals.permissions.may_emergency_publish"),
     "approvals:report": reads(),
     "approvals:report_results": reads(),
+    "proposals:index": reads(),  # editors and superusers only (proposals.admin_views.may_read_proposals)
+    "proposals:index_results": reads(),
     "portal_translations:status": reads(),
     "portal_translations:status_results": reads(),
     "portal_translations:compare": reads(),

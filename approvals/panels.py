@@ -13,6 +13,7 @@ from wagtail.models import Page, TaskState
 from approvals import objects
 from approvals.models import PartnerApprovalTask, awaiting_decision
 from approvals.partners import partner_for_user
+from approvals.provenance import provenances
 
 
 def awaiting_partner(user):
@@ -44,8 +45,13 @@ def awaiting_partner(user):
                     "revision_id": state.revision_id,
                     "decide_url": reverse("approvals:decide", args=[state.workflow_state.base_content_type_id, obj.pk]),
                     "key": f"{state.workflow_state.base_content_type_id}-{obj.pk}",
+                    "object": obj,
                 }
             )
+    # Where each change comes from (the author, their council's region, or the public proposal behind it).
+    origins = provenances((row["key"], row["revision_id"], row.pop("object")) for row in rows)
+    for row in rows:
+        row["provenance"] = origins[row["key"]]
     return partner, rows
 
 

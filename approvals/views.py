@@ -32,9 +32,11 @@ from approvals.guard import is_guarded_snippet, sanctioned_publication
 from approvals.models import EmergencyPublication, PartnerDecision, display_name
 from approvals.partners import PARTNER_CHOICES
 from approvals.permissions import may_emergency_publish
+from approvals.provenance import region_condition
 from approvals.reviewers import may_resubmit_as_own
 from approvals.status import blocked_partners
 from security.audit import log_export
+from toolkit.reference import REGION_CHOICES
 
 
 class EmergencyPublishView(WagtailAdminTemplateMixin, FormView):
@@ -109,10 +111,16 @@ class DecisionFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(label=_("Language"), choices=[])
     decided_at = django_filters.DateFromToRangeFilter(label=_("Decided at"), widget=DateRangePickerWidget)
     page_title = django_filters.CharFilter(label=_("Page"), lookup_expr="icontains")
+    region = django_filters.ChoiceFilter(label=_("Region"), choices=REGION_CHOICES, method="filter_region")
 
     class Meta:
         model = PartnerDecision
-        fields = ["partner", "decision", "language", "decided_at", "page_title"]
+        fields = ["partner", "decision", "language", "decided_at", "page_title", "region"]
+
+    def filter_region(self, queryset, name, value):
+        """Decisions on changes from that region: by its council's members, or from a public proposal for it
+        (``approvals.provenance``)."""
+        return queryset.filter(region_condition(value))
 
     def __init__(self, *args, **kwargs):
         from django.conf import settings

@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("feed/", dissemination_views.feed, name="feed"),
     path("embed/region/<str:code>/", embed.region_widget, name="embed_region"),
     path("subscribe/", include("subscriptions.urls")),
+    path("", include("proposals.urls")),
     # Wagtail's URLs, its page view swapped for the same view routing in one query (home/routing.py).
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

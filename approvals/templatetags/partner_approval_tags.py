@@ -4,6 +4,7 @@ from approvals import objects
 from approvals.guard import is_guarded_model
 from approvals.models import PartnerDecision
 from approvals.permissions import may_emergency_publish, may_unpublish_snippet
+from approvals.provenance import provenance_of
 from approvals.reviewers import is_reviewer, may_resubmit_as_own
 from approvals.status import blocked_partners, emergency_publication, partner_statuses
 
@@ -33,12 +34,19 @@ def partner_approval_status(context, obj):
         "resubmit_url": objects.resubmit_url(obj),
         "csrf_token": context.get("csrf_token"),
         "statuses": statuses,
+        "provenance": provenance_of(obj, reviewed_revision_id(obj)),
         "emergency": emergency_publication(obj),
         "can_emergency_publish": may_emergency_publish(user, obj),
         "emergency_url": objects.emergency_publish_url(obj),
         "can_unpublish": can_unpublish,
         "unpublish_url": objects.unpublish_url(obj) if can_unpublish else "",
     }
+
+
+def reviewed_revision_id(obj):
+    """The revision under review, else the latest: the change whose origin the panel names."""
+    task_state = getattr(obj, "current_workflow_task_state", None)
+    return task_state.revision_id if task_state is not None else obj.latest_revision_id
 
 
 @register.inclusion_tag("approvals/change_request_banner.html", takes_context=True)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "dissemination",
     "councils",
     "subscriptions",
+    "proposals",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize's docs require
     "wagtail.contrib.forms",
@@ -336,6 +337,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploads are judged by their bytes (mediafiles/content.py). Only PDFs open in the browser; everything else downloads.
 PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_BYTES", str(25 * 1024 * 1024)))
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+
+# The public proposal form (proposals/): at most this many attached documents, each under the document rules above,
+# and at most PROPOSALS_RATE_LIMIT posts per address in PROPOSALS_RATE_WINDOW seconds (then 429).
+PROPOSALS_MAX_ATTACHMENTS = 3
+PROPOSALS_RATE_LIMIT = int(os.environ.get("PROPOSALS_RATE_LIMIT", "10"))
+PROPOSALS_RATE_WINDOW = int(os.environ.get("PROPOSALS_RATE_WINDOW", "3600"))
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG: it can carry script
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
