@@ -51,7 +51,7 @@ class ProposalsReportView(PortalSpreadsheetExportMixin, ReportView):
         Column("region_code", label=_("Region")),
         Column("proposer_name", label=_("Proposer")),
         Column("council", label=_("Council or organisation")),
-        Column("email", label=_("E-mail")),
+        Column("email", label=_("E-mail address")),
         Column("telephone", label=_("Telephone")),
         BooleanColumn("credit_consent", label=_("Credit")),
         Column("get_status_display", label=_("Status")),

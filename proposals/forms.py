@@ -73,7 +73,7 @@ class ProposalForm(forms.Form):
     theme = forms.ChoiceField(label=_("Theme"))
     proposer_name = forms.CharField(label=_("Your name"), max_length=200)
     council = forms.CharField(label=_("Council or organisation"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     telephone = forms.CharField(label=_("Telephone (optional)"), max_length=30, required=False)
     attachments = MultipleFileField(
         label=_("Attachments (optional)"),

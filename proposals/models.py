@@ -32,7 +32,7 @@ class Proposal(models.Model):
     theme_slug = models.SlugField(_("theme"), max_length=60)
     proposer_name = models.CharField(_("proposer's name"), max_length=200)
     council = models.CharField(_("council or organisation"), max_length=200)
-    email = models.EmailField(_("e-mail"))
+    email = models.EmailField(_("e-mail address"))
     telephone = models.CharField(_("telephone"), max_length=30, blank=True)
     credit_consent = models.BooleanField(_("may be credited publicly"), default=False)
     processing_consent = models.BooleanField(_("consented to processing (law 09-08)"), default=False)

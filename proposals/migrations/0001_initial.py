@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('theme_slug', models.SlugField(max_length=60, verbose_name='theme')),
                 ('proposer_name', models.CharField(max_length=200, verbose_name="proposer's name")),
                 ('council', models.CharField(max_length=200, verbose_name='council or organisation')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
+                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
                 ('telephone', models.CharField(blank=True, max_length=30, verbose_name='telephone')),
                 ('credit_consent', models.BooleanField(default=False, verbose_name='may be credited publicly')),
                 ('processing_consent', models.BooleanField(default=False, verbose_name='consented to processing (law 09-08)')),
