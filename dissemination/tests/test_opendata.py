@@ -161,3 +161,20 @@ def test_the_history_download_lists_every_approved_status_of_the_live_rows(clien
     assert [row["status"] for row in document["history"]] == ["planned", "piloting"]
     assert document["history"][0]["region_name"] == REGIONS["01"]["ar"]
     assert client.get(HISTORY_JSON_URL, {"lang": "xx"}).status_code == 400
+
+
+def test_the_history_download_costs_the_same_queries_with_2_or_20_entries(client, adoptions):
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(HISTORY_CSV_URL).status_code == 200
+        return len(captured)
+
+    rows = list(Adoption.objects.filter(live=True, tool=adoptions["tool"]))
+    for row in rows[:2]:
+        AdoptionHistory.objects.create(adoption=row, status="planned", since=datetime.date(2022, 1, 1))
+    few = count()
+    for year in range(2010, 2019):
+        for row in rows[:2]:
+            AdoptionHistory.objects.create(adoption=row, status="planned", since=datetime.date(year, 1, 1))
+    assert len(read_csv(client.get(HISTORY_CSV_URL))) == 20
+    assert count() == few

@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 
 from home.models import HomePage
 from tests.browser.helpers import new_tab_as
-from toolkit.models import AdoptionHistory
+from toolkit.models import Adoption, AdoptionHistory
 from toolkit.tests import factories
 
 SHOTS = Path("test-results/council")
@@ -32,6 +32,11 @@ def test_council_09_reads_its_dashboard_in_the_arabic_admin(browser, live_portal
     factories.AdoptionFactory(tool=charter, region_code="04", since=datetime.date(2023, 6, 1))
     for page in (regions["04"], regions["09"], charter, budget):
         factories.translate(page, "ar")
+    proposed = Adoption.objects.create(
+        tool=charter, region_code="09", status="piloting", since=datetime.date(2026, 9, 1)
+    )
+    proposed.save_revision(user=get_user_model().objects.get(username="editor"))
+    proposed.get_workflow().start(proposed, get_user_model().objects.get(username="editor"))
     user = get_user_model().objects.get(username="council_09")
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "ar"
@@ -44,6 +49,8 @@ def test_council_09_reads_its_dashboard_in_the_arabic_admin(browser, live_portal
         panel = tab.locator("[data-council-dashboard='09']")
         panel.wait_for()
         assert "جهتكم" in panel.locator("h2").inner_text()
+        review = panel.locator("[data-council-in-review]")
+        assert "Charte de participation" in review.inner_text()  # in review, awaiting the three partners
         to_adopt = panel.locator("[data-council-to-adopt]")
         assert to_adopt.get_by_role("link").first.get_attribute("data-region") == "04"
         panel.screenshot(path=str(SHOTS / "council-09-dashboard-ar.png"))
