@@ -29,6 +29,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("open-data/adoptions.csv", opendata.adoptions_csv, name="opendata_adoptions_csv"),
     path("open-data/adoptions.json", opendata.adoptions_json, name="opendata_adoptions_json"),
+    path("open-data/adoption-history.csv", opendata.history_csv, name="opendata_history_csv"),
+    path("open-data/adoption-history.json", opendata.history_json, name="opendata_history_json"),
     # Image renditions go through the app, which serves only those of images live public content uses (mediafiles/).
     path(
         f"{settings.MEDIA_URL.strip('/')}/{RENDITIONS_FOLDER}/<path:name>",

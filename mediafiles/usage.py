@@ -19,7 +19,8 @@ from wagtail.models import DraftStateMixin, Page, ReferenceIndex, Revision, Work
 
 class LiveUsers:
     """The live pages whose row references a file, and whether a live snippet does (snippets have no view
-    restrictions). Content that is neither a page nor a draft-state snippet never makes a file public."""
+    restrictions): a live tool adoption's evidence document, for one. Content that is neither a page nor a
+    draft-state snippet never makes a file public (an adoption's history keeps past evidence without publishing it)."""
 
     def __init__(self, pages, snippet):
         self.pages = pages

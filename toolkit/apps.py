@@ -6,3 +6,8 @@ class ToolkitConfig(AppConfig):
 
     name = "toolkit"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from toolkit import adoption_history
+
+        adoption_history.connect()

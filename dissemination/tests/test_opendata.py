@@ -1,16 +1,20 @@
 """The adoption matrix as open data, through its public URLs: only live adoptions of live public tools."""
 
 import csv
+import datetime
 import io
 import json
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale, PageViewRestriction
 
+from approvals.guard import sanctioned_publication
 from tests.html_checker import vnu_errors
-from toolkit.models import Adoption, AdoptionStatus
+from toolkit.models import Adoption, AdoptionHistory, AdoptionStatus
 from toolkit.reference import reference_data
 from toolkit.tests import factories
 
@@ -115,3 +119,62 @@ def test_the_adoption_overview_links_to_its_downloads_in_its_language(client, ad
             assert link in content, language
             assert client.get(f"{url}?lang={language}").status_code == 200
         assert vnu_errors({page.url: content}) == []
+
+
+# Evidence and history (issue 16 point 4) ----------------------------------------------------------------------------
+HISTORY_CSV_URL = "/open-data/adoption-history.csv"
+HISTORY_JSON_URL = "/open-data/adoption-history.json"
+
+
+def test_the_evidence_column_gives_the_link_or_the_live_row_s_document(client, adoptions, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    document = get_document_model()(title="Délibération", collection=Collection.get_first_root_node())
+    document.file.save("deliberation.pdf", ContentFile(b"%PDF-1.4 x"), save=False)
+    document.save()
+    Adoption.objects.filter(region_code="01").update(evidence_url="https://region-01.example.ma/deliberation")
+    row = Adoption.objects.get(region_code="04", tool=adoptions["tool"])
+    row.evidence_document = document
+    with sanctioned_publication("tests"):  # a save, so the reference index knows the live row uses the document
+        row.save()
+
+    rows = {row["region_code"]: row for row in read_csv(client.get(CSV_URL))}
+    assert rows["01"]["evidence_url"] == "https://region-01.example.ma/deliberation"
+    assert rows["04"]["evidence_url"] == "http://testserver" + document.url
+    assert client.get(document.url).status_code == 200  # public, as the live row uses it
+
+
+def test_the_history_download_lists_every_approved_status_of_the_live_rows(client, adoptions):
+    piloting = Adoption.objects.get(region_code="01")
+    AdoptionHistory.objects.create(adoption=piloting, status="planned", since=datetime.date(2022, 5, 1))
+    AdoptionHistory.objects.create(adoption=piloting, status="piloting", since=datetime.date(2024, 1, 15))
+    draft = Adoption.objects.get(region_code="06")
+    AdoptionHistory.objects.create(adoption=draft, status="planned", since=datetime.date(2021, 1, 1))
+
+    rows = read_csv(client.get(HISTORY_CSV_URL))
+    assert [(row["region_code"], row["status"], row["since"]) for row in rows] == [
+        ("01", "planned", "2022-05-01"),
+        ("01", "piloting", "2024-01-15"),
+    ]
+    assert set(rows[0]) == {*read_csv(client.get(CSV_URL))[0], "approved_at"}
+    assert "author" not in rows[0]  # who wrote a change is not published
+    document = json.loads(client.get(HISTORY_JSON_URL, {"lang": "ar"}).content)
+    assert [row["status"] for row in document["history"]] == ["planned", "piloting"]
+    assert document["history"][0]["region_name"] == REGIONS["01"]["ar"]
+    assert client.get(HISTORY_JSON_URL, {"lang": "xx"}).status_code == 400
+
+
+def test_the_history_download_costs_the_same_queries_with_2_or_20_entries(client, adoptions):
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(HISTORY_CSV_URL).status_code == 200
+        return len(captured)
+
+    rows = list(Adoption.objects.filter(live=True, tool=adoptions["tool"]))
+    for row in rows[:2]:
+        AdoptionHistory.objects.create(adoption=row, status="planned", since=datetime.date(2022, 1, 1))
+    few = count()
+    for year in range(2010, 2019):
+        for row in rows[:2]:
+            AdoptionHistory.objects.create(adoption=row, status="planned", since=datetime.date(year, 1, 1))
+    assert len(read_csv(client.get(HISTORY_CSV_URL))) == 20
+    assert count() == few

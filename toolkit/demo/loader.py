@@ -28,7 +28,7 @@ from approvals.operator import publish_as_operator
 from home.models import HomePage
 from institutional.models import InformationPage
 from toolkit import models as toolkit_models
-from toolkit.demo import structure
+from toolkit.demo import history, structure
 from toolkit.demo.pdf import guide_pdf
 from toolkit.reference import reference_data
 from translations.importing import translate_with_texts
@@ -421,6 +421,7 @@ class DemoLoader:
                 )
                 if created:
                     publish_as_operator(record, COMMAND, user=self.user)
+                    history.add_earlier_steps(record)  # the progress chart's past (toolkit/demo/history.py)
                     self.created.append(f"adoption of {tool.title} in {adoption['region']}")
         self.progress("adoptions")
 

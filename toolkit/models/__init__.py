@@ -1,6 +1,6 @@
 """The toolkit's content model: pages, taxonomies (snippets) and tool adoptions."""
 
-from toolkit.models.adoption import Adoption, AdoptionStatus
+from toolkit.models.adoption import Adoption, AdoptionHistory, AdoptionStatus
 from toolkit.models.colloquium import BenchmarkPage, RecommendationPage, RecommendationStatus
 from toolkit.models.indexes import (
     AdoptionOverviewPage,
@@ -17,6 +17,7 @@ from toolkit.models.tools import ExperiencePage, GuidePage, ToolPage, ToolType
 
 __all__ = [
     "Adoption",
+    "AdoptionHistory",
     "AdoptionOverviewPage",
     "AdoptionStatus",
     "BenchmarkIndexPage",

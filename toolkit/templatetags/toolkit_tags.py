@@ -1,10 +1,11 @@
-"""Template tags of the toolkit's pages: the region map with its list of regions."""
+"""Template tags of the toolkit's pages: the region map with its list of regions, the adoption progress chart."""
 
 from django import template
 from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
+from toolkit.adoption_progress import adoption_progress, legend
 from toolkit.geo import region_map_svg
 
 register = template.Library()
@@ -32,3 +33,13 @@ def figure(value):
     return numberformat.format(
         value, get_format("DECIMAL_SEPARATOR"), 0, 3, get_format("THOUSAND_SEPARATOR"), force_grouping=True
     )
+
+
+@register.inclusion_tag("components/adoption_progress.html", takes_context=True)
+def adoption_progress_chart(context, locale, caption, region_code=None):
+    """The progress of generalisation over time (toolkit/adoption_progress.py), or nothing before the first fact."""
+    return {
+        "progress": adoption_progress(context.get("request"), locale, region_code),
+        "progress_legend": legend(),
+        "caption": caption,
+    }

@@ -53,6 +53,7 @@ def demo_counts():
         "pages": Page.objects.count(),
         "live pages": Page.objects.live().count(),
         "adoptions": models.Adoption.objects.count(),
+        "adoption history": models.AdoptionHistory.objects.count(),
         "themes": models.Theme.objects.count(),
         "partners": models.Partner.objects.count(),
         "footers": models.SiteFooter.objects.count(),
@@ -256,6 +257,16 @@ def test_overview_filters_by_theme(client, demo):
     shown = [tool for tool, _cells in response.context["rows"]]
     expected = models.ToolPage.objects.live().filter(locale__language_code="fr", themes__slug="communication")
     assert set(shown) == set(expected) and shown
+
+
+def test_the_demo_overview_charts_the_spread_of_the_tools_over_the_years(client, demo):
+    """Each demo adoption has its earlier steps (toolkit/demo/history.py): the adopted count grows year after year."""
+    adoptions = models.Adoption.objects.filter(live=True)
+    assert models.AdoptionHistory.objects.filter(adoption__in=adoptions).count() > 2 * adoptions.count()
+    content = client.get(first_live(models.AdoptionOverviewPage, "fr").get_url()).content.decode()
+    rows = re.findall(r'<tr><th scope="row">(\d{4})</th><td>(\d+)</td>', content)
+    adopted = [int(count) for _year, count in rows]
+    assert len(rows) >= 4 and adopted == sorted(adopted) and adopted[0] < adopted[-1]
 
 
 def test_every_live_demo_page_is_valid_html(client, demo):
