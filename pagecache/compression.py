@@ -7,11 +7,11 @@ signed-in person sees carry CSRF tokens and are left uncompressed; Django's gzip
 bytes against BREACH, but not compressing them at all needs no argument. Static files are compressed ahead of time
 by ``collectstatic`` (gzip and brotli, served by WhiteNoise); documents and images are already compressed formats.
 
-A page the page cache stores is compressed once, when stored (``gzip_once``), and its hits are sent as stored
-(``as_gzip``): compressing 30 kB of HTML at every hit would cost more than the hit itself.
+A page the page cache stores is compressed once, when stored (``gzip_once``, ``mark_gzipped``), and its hits are sent
+as stored: compressing 30 kB of HTML at every hit would cost more than the hit itself.
 """
 
-from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
@@ -30,14 +30,16 @@ def gzip_once(content):
     return compressed if len(compressed) < len(content) else None
 
 
-def as_gzip(request, response, compressed):
-    """``response`` with the body gzipped beforehand when the reader accepts gzip, as GZipMiddleware would send it."""
-    patch_vary_headers(response, ("Accept-Encoding",))
-    if compressed is None or not re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        return response
-    response.content = compressed
-    response["Content-Length"] = str(len(compressed))
+def mark_gzipped(response):
+    """``response``, whose body was just gzipped, with the headers GZipMiddleware would have given it."""
+    vary_on_encoding(response)
+    response["Content-Length"] = str(len(response.content))
     response["Content-Encoding"] = "gzip"
-    if response["ETag"].startswith('"'):
+    if response.get("ETag", "").startswith('"'):
         response["ETag"] = "W/" + response["ETag"]
     return response
+
+
+def vary_on_encoding(response):
+    """A page that may be sent gzipped says its body depends on Accept-Encoding, whichever form a reader gets."""
+    patch_vary_headers(response, ("Accept-Encoding",))

@@ -2,7 +2,10 @@
 
 It sits right after SecurityMiddleware (and WhiteNoise in production), before sessions, users and the page itself:
 a hit costs one round trip to the cache and no database query, and is sent as stored, gzipped when the reader
-accepts it (compressed once, when stored: pagecache/compression.py). What it stores is the response as the inner
+accepts it (compressed once, when stored: pagecache/compression.py). An entry holds the finished responses
+themselves, one plain and one gzipped, headers included (``_freeze``): a hit unpickles the one the reader accepts and
+sets no header but ``X-Page-Cache`` (setting each stored header again, validated one by one, was a sixth of a hit's
+CPU: docs/benchmarks.md). What it stores is the response as the inner
 middleware finished it, Content-Security-Policy, Permissions-Policy and Content-Language included, so a hit carries
 the same headers as the rendering did; the outer middleware (HTTPS redirect, HSTS, gzip) runs on every response.
 
@@ -13,15 +16,18 @@ string for PAGE_CACHE_SECONDS (``s-maxage``). ``X-Page-Cache`` says ``hit``, ``m
 ``pass`` (public, not stored: search). ``PAGE_CACHE_SECONDS = 0`` turns all of this off.
 """
 
+import django
 from django.conf import settings
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
 from pagecache import compression, frontend, generations, memo, rules
 
 STATE_HEADER = "X-Page-Cache"
 # The shape of a stored entry (``_freeze``), part of its key: a release that changes it never reads older entries.
-ENTRY_FORMAT = 2
+# Django's version too: an entry is a pickled HttpResponse, whose attributes are Django's to change.
+ENTRY_FORMAT = f"3:{django.get_version()}"
 
 
 class PageCacheMiddleware:
@@ -65,13 +71,21 @@ class PageCacheMiddleware:
 
 
 def _freeze(response):
+    """What a hit sends: ``(plain, gzipped)``, each a finished HttpResponse (gzipped: None when that saves nothing),
+    with every header it will carry but ``X-Page-Cache``, as the outer middleware would leave them for each reader."""
     headers = [(name, value) for name, value in response.items() if name != STATE_HEADER]
-    return (response.status_code, headers, response.content, compression.gzip_once(response.content))
+    plain = HttpResponse(response.content, status=response.status_code, headers=headers)
+    compressed = compression.gzip_once(response.content)
+    gzipped = None
+    if compressed is not None:
+        gzipped = HttpResponse(compressed, status=response.status_code, headers=headers)
+        compression.mark_gzipped(gzipped)
+    compression.vary_on_encoding(plain)
+    return (plain, gzipped)
 
 
 def _thaw(request, entry):
-    status, headers, content, compressed = entry
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    return compression.as_gzip(request, response, compressed)
+    plain, gzipped = entry
+    if gzipped is not None and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        return gzipped
+    return plain

@@ -49,7 +49,9 @@ def cacheable_language(request):
 
 def entry_key(request, language):
     """The key of a page: site (scheme and host), language, path and query, parameters sorted."""
-    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
+    query = request.META.get("QUERY_STRING", "")
+    if query:  # most hits have none: nothing to sort
+        query = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
     address = "\n".join([request.scheme, request.get_host(), request.path, query])
     return f"pagecache:page:{language}:{hashlib.sha256(address.encode()).hexdigest()}"
 

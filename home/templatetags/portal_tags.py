@@ -1,12 +1,15 @@
-"""Template tags for the site's frame: language alternates, text direction and breadcrumbs."""
+"""Template tags for the site's frame: language alternates, text direction, breadcrumbs and the parts of the frame
+that are the same on every page of a language."""
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from home import breadcrumbs
 from home.history import change_notes
 from home.languages import alternates, direction
+from pagecache import memo
 
 register = template.Library()
 
@@ -50,3 +53,29 @@ def section_breadcrumbs(context, title, url):
 def page_change_notes(page):
     """The change notes of the page's published revisions, newest first (home/history.py): one query."""
     return change_notes(page)
+
+
+# The parts of the frame that read nothing but the language and these context values (the site frame's, remembered
+# per generation: home/context_processors.py), so their HTML is the same on every page of a language.
+FRAME_PARTS = {
+    "includes/footer.html": ("site_footer", "footer_partners", "footer_pages"),
+    "includes/font_preloads.html": (),
+}
+
+
+@register.simple_tag(takes_context=True)
+def frame_part(context, template_name):
+    """``template_name`` rendered once per process for each language generation and host (pagecache/memo.py), then
+    reused by every page of the language: rendering the footer on each request was a tenth of a page's templates.
+    Only the templates of FRAME_PARTS, whose inputs are listed there; the rest of the frame (navigation, language
+    switcher, breadcrumbs) depends on the page and is rendered with it."""
+    reads = FRAME_PARTS[template_name]
+    request = context.get("request")
+    language = translation.get_language()
+
+    def render():
+        values = {name: context.get(name) for name in reads}
+        return render_to_string(template_name, {"LANGUAGE_CODE": language, **values})
+
+    host = request.get_host() if request is not None else ""
+    return memo.remember(request, language, ("frame_part", template_name, language, host), render)

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from approvals.operator import publish_as_operator
 from toolkit.reference import reference_data, region_short_name
 from toolkit.tests import factories
 
@@ -168,3 +169,35 @@ def test_overview_list_view_costs_the_queries_of_the_table(client, site):
             assert client.get(url, params).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def map_links(content):
+    """{region title: (href, current)} of the region map's links."""
+    links = re.findall(
+        r'<a class="region-map__link[^"]*" href="([^"]+)"( aria-current="page")?><title>([^<]+)</title>', content
+    )
+    return {unescape(title): (href, bool(current)) for href, current, title in links}
+
+
+def test_the_region_map_drawn_once_per_generation_follows_publications_and_highlights_each_page(client, localized):
+    """The map is remembered per process and language generation (toolkit_tags.region_map): each region page still
+    highlights itself, and a region's new title or its unpublication shows on the next request of every page that
+    draws the map, in that language only."""
+    site = localized
+    regions = site["regions"]
+    on_04 = map_links(client.get(regions["04"].url).content.decode())
+    on_09 = map_links(client.get(regions["09"].url).content.decode())
+    assert [title for title, (_href, current) in on_04.items() if current] == [regions["04"].title]
+    assert [title for title, (_href, current) in on_09.items() if current] == [regions["09"].title]
+    client.get("/fr/"), client.get("/en/")  # the home pages' maps are remembered too
+
+    regions["09"].title = "Souss-Massa, nouvelle carte"
+    regions["09"].save_revision()
+    publish_as_operator(regions["09"], "tests")
+    for url in (regions["04"].url, "/fr/", site["tree"]["regions"].url):
+        assert map_links(client.get(url).content.decode())["Souss-Massa, nouvelle carte"][0] == regions["09"].url
+    assert "Souss-Massa, nouvelle carte" not in map_links(client.get("/en/").content.decode())
+
+    regions["09"].unpublish()
+    on_04 = map_links(client.get(regions["04"].url).content.decode())
+    assert len(on_04) == 11 and regions["09"].url not in {href for href, _current in on_04.values()}
