@@ -33,7 +33,9 @@ def council_and_other_role_message():
     )
 
 
-def _conflict(names):
+def council_role_conflict(names):
+    """Whether the group ``names`` (one person's) join a council group with another role or a second council."""
+    names = set(names)
     councils = names & COUNCIL_GROUP_NAMES
     return bool(councils) and (len(councils) > 1 or bool(names & PORTAL_ROLE_GROUP_NAMES))
 
@@ -44,14 +46,14 @@ def refuse_council_with_another_role(sender, instance, action, reverse, model, p
         return
     if not reverse:  # user.groups.add(...)
         adding = set(Group.objects.filter(pk__in=pk_set).values_list("name", flat=True))
-        if _conflict(adding | set(instance.groups.values_list("name", flat=True))):
+        if council_role_conflict(adding | set(instance.groups.values_list("name", flat=True))):
             raise ValidationError(council_and_other_role_message())
         return
     if instance.name not in COUNCIL_GROUP_NAMES | PORTAL_ROLE_GROUP_NAMES:  # group.user_set.add(...)
         return
     User = get_user_model()
     for user in User.objects.filter(pk__in=pk_set).prefetch_related("groups"):
-        if _conflict({group.name for group in user.groups.all()} | {instance.name}):
+        if council_role_conflict({group.name for group in user.groups.all()} | {instance.name}):
             raise ValidationError(council_and_other_role_message())
 
 

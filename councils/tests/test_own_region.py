@@ -4,6 +4,7 @@ partners approved it."""
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail_localize.models import Translation
 
 from councils.tests.helpers import (
     create,
@@ -14,7 +15,7 @@ from councils.tests.helpers import (
     tool_index,
 )
 from toolkit.models import ExperiencePage, ToolPage
-from translations.tests.factories import approve_until_finished
+from translations.tests.factories import approve_until_finished, put_string, segment, translation_of
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -143,3 +144,63 @@ def test_council_cannot_propose_a_tool_of_another_region(client, users, regions)
 
     assert response.status_code == 200  # the form again, with the reason
     assert ToolPage.objects.count() == count
+
+
+def test_council_writes_its_arabic_region_page_contacts_in_the_translation_editor(client, users):
+    arabic = region("04", "ar")
+    translation = translation_of(region("04"), "ar")
+    office = segment(translation, region("04").contact_office)
+    client.force_login(users["council_04"])
+
+    saved = put_string(client, translation, office, "مديرية التعاون والتواصل بمجلس الجهة")
+    submitted = client.post(reverse("wagtailadmin_pages:edit", args=[arabic.pk]), {"action": "publish"})
+
+    assert saved.status_code in (200, 201), saved.content[:500]
+    assert submitted.status_code == 302
+    assert fresh(arabic).contact_office != "مديرية التعاون والتواصل بمجلس الجهة"  # not public yet
+    assert fresh(arabic).workflow_in_progress
+
+    approve_until_finished(client, arabic, users)
+
+    assert fresh(arabic).contact_office == "مديرية التعاون والتواصل بمجلس الجهة"
+
+
+def test_an_arabic_first_proposal_is_the_source_and_the_french_translator_translates_it(client, users):
+    client.force_login(users["council_04"])
+    create(
+        client,
+        ExperiencePage,
+        experience_index("ar"),
+        users["council_04"],
+        title="منصة العرائض الجهوية",
+        slug="منصة-العرائض",
+        region=str(region("04").pk),
+        year="2025",
+        context="سياق.",
+        actions="إجراءات.",
+        results="نتائج.",
+        lessons="دروس.",
+    )
+    arabic = ExperiencePage.objects.get(title="منصة العرائض الجهوية")
+    approve_until_finished(client, arabic, users)
+    client.force_login(users["editor"])
+    started = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[arabic.pk]),
+        {"locales": [experience_index("fr").locale_id]},
+    )
+    assert started.status_code == 302, started.content[:800]
+    translation = Translation.objects.get(source__object_id=arabic.translation_key, target_locale__language_code="fr")
+    assert translation.source.locale.language_code == "ar"
+    french = ExperiencePage.objects.get(translation_key=arabic.translation_key, locale__language_code="fr")
+
+    client.force_login(users["translator_fr"])
+    opened = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk]))
+    saved = put_string(client, translation, segment(translation, "منصة العرائض الجهوية"), "Plateforme des pétitions")
+    submitted = client.post(reverse("wagtailadmin_pages:edit", args=[french.pk]), {"action": "publish"})
+
+    assert opened.status_code == 200
+    assert saved.status_code in (200, 201), saved.content[:500]
+    assert submitted.status_code == 302
+    approve_until_finished(client, french, users)
+    assert fresh(french).live and fresh(french).title == "Plateforme des pétitions"
+    assert fresh(arabic).title == "منصة العرائض الجهوية"
