@@ -13,7 +13,9 @@ open. So every URL under the admin is named here with what protects it:
   ``approvals.guard`` that refuses any unapproved publication below every view).
 - ``GUARDED``: writes, and a portal guard runs in front of or inside the view (the middleware
   ``translations.guards``, the ``before_*`` hooks of ``approvals``, the serialised edits of ``approvals.locking``,
-  the file rules of ``mediafiles``) on top of the library's check.
+  the file rules of ``mediafiles``) on top of the library's check. The regional councils' confinement adds its own
+  on the same endpoints (``councils.permissions`` in the page tester, the ``before_*`` hooks of ``councils``, the
+  middleware ``councils.guards`` in front of wagtail-localize): it only refuses more, so no classification changes.
 - ``REFUSED``: not used by the portal; refused to everyone.
 
 ``FailClosedAdminMiddleware`` answers 403 to any request other than GET, HEAD or OPTIONS to an admin view that is

@@ -1,7 +1,8 @@
-"""The admin's user forms refuse a second partner reviewer group with a clear message.
+"""The admin's user forms refuse a second partner reviewer group, and a council group with any other role, with a
+clear message.
 
 Wagtail's user viewset is swapped for this one through ``approvals.apps.PortalUsersConfig`` (which replaces
-``wagtail.users`` in INSTALLED_APPS). The model-level backstop is ``approvals.signals``.
+``wagtail.users`` in INSTALLED_APPS). The model-level backstops are ``approvals.signals`` and ``councils.signals``.
 """
 
 from django import forms
@@ -10,6 +11,7 @@ from wagtail.users.views.users import UserViewSet
 
 from approvals.partners import partners_of_group_names
 from approvals.signals import two_partner_groups_message
+from councils.signals import council_and_other_role_message, council_role_conflict
 
 
 class OnePartnerGroupMixin:
@@ -17,6 +19,8 @@ class OnePartnerGroupMixin:
         groups = self.cleaned_data.get("groups")
         if groups is not None and len(partners_of_group_names([group.name for group in groups])) > 1:
             raise forms.ValidationError(two_partner_groups_message())
+        if groups is not None and council_role_conflict(group.name for group in groups):
+            raise forms.ValidationError(council_and_other_role_message())
         return groups
 
 

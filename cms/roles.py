@@ -21,3 +21,13 @@ TRANSLATOR_GROUPS = {code: f"Translators ({code})" for code in ("fr", "ar", "en"
 COUNCIL_GROUPS = {
     region["code"]: f"Regional council {region['code']} · {region['fr']}" for region in reference_data()["regions"]
 }
+
+
+def group_names(user):
+    """The names of ``user``'s groups, read once per user object (one request): the translators', the councils' and
+    other role rules all ask, and share this one query."""
+    cached = getattr(user, "_portal_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._portal_group_names = cached
+    return cached

@@ -8,3 +8,8 @@ class CouncilsConfig(AppConfig):
     name = "councils"
     verbose_name = _("Regional councils")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from councils import signals
+
+        signals.connect()

@@ -7,7 +7,7 @@ closed): a person never holds two regions' pens at once.
 
 from django.contrib.auth import get_user_model
 
-from cms.roles import COUNCIL_GROUPS
+from cms.roles import COUNCIL_GROUPS, group_names
 
 _REGION_OF_GROUP = {name: code for code, name in COUNCIL_GROUPS.items()}
 
@@ -19,8 +19,7 @@ def council_region_for(user):
     cached = getattr(user, "_council_region", ())
     if cached != ():
         return cached
-    names = user.groups.filter(name__in=_REGION_OF_GROUP).values_list("name", flat=True)
-    codes = {_REGION_OF_GROUP[name] for name in names}
+    codes = {_REGION_OF_GROUP[name] for name in group_names(user) if name in _REGION_OF_GROUP}
     user._council_region = codes.pop() if len(codes) == 1 else None
     return user._council_region
 

@@ -14,7 +14,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from approvals.guard import PartnerApprovalGuardMixin
-from approvals.permissions import PartnerApprovalPermissionTester
+from councils.forms import CouncilScopedPageForm
+from councils.permissions import CouncilPermissionTester
 
 
 class BasePage(PartnerApprovalGuardMixin, Page):
@@ -48,6 +49,10 @@ class BasePage(PartnerApprovalGuardMixin, Page):
         ),
     )
 
+    # A council contributor's edit form writes only what its region owns (``councils.forms``); everyone else's is
+    # Wagtail's own.
+    base_form_class = CouncilScopedPageForm
+
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("change_note")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
@@ -67,8 +72,9 @@ class BasePage(PartnerApprovalGuardMixin, Page):
 
     def permissions_for_user(self, user):
         """What the admin offers ``user`` on this page: nothing partner approval would refuse
-        (``approvals.permissions``)."""
-        return PartnerApprovalPermissionTester(user, self)
+        (``approvals.permissions``), and to a council contributor its own region's pages only
+        (``councils.permissions``)."""
+        return CouncilPermissionTester(user, self)
 
     def get_meta_description(self):
         return self.search_description or self.summary

@@ -7,7 +7,7 @@ here either: they hold no editing permission at all, so Wagtail's own permission
 
 from django.contrib.auth.models import Group
 
-from cms.roles import EDITORS, TRANSLATOR_GROUPS
+from cms.roles import EDITORS, TRANSLATOR_GROUPS, group_names
 
 SOURCE_LANGUAGE = "fr"
 MANAGE_TRANSLATIONS_PERMISSION = "wagtail_localize.submit_translation"
@@ -26,7 +26,7 @@ def translator_languages(user):
     if user.is_superuser:
         languages = None
     else:
-        names = set(user.groups.values_list("name", flat=True))
+        names = group_names(user)
         if EDITORS in names:
             languages = None
         else:

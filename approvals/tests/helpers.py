@@ -5,7 +5,17 @@ from wagtail.models import Page
 
 from approvals.models import PartnerDecision
 
-NON_SUPERUSER_ROLES = ["editor", "dgct", "arm", "embassy", "translator_ar", "translator_en", "translator_fr"]
+NON_SUPERUSER_ROLES = [
+    "editor",
+    "dgct",
+    "arm",
+    "embassy",
+    "translator_ar",
+    "translator_en",
+    "translator_fr",
+    "council_04",
+    "council_09",
+]
 
 
 def edit_url(page):

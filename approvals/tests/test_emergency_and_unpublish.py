@@ -7,7 +7,7 @@ from wagtail.models import Page, PageLogEntry
 from approvals.audit import EMERGENCY_PUBLISH_ACTION
 from approvals.models import EmergencyPublication
 from approvals.operator import publish_as_operator
-from approvals.tests.helpers import decide, edit_url, refused, state, submit
+from approvals.tests.helpers import NON_SUPERUSER_ROLES, decide, edit_url, refused, state, submit
 from tests.testapp.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +19,7 @@ def emergency_url(page):
     return reverse("approvals:emergency_publish", args=[page.pk])
 
 
-@pytest.mark.parametrize(
-    "role", ["editor", "dgct", "arm", "embassy", "translator_ar", "translator_en", "translator_fr"]
-)
+@pytest.mark.parametrize("role", NON_SUPERUSER_ROLES)
 def test_emergency_publication_is_refused_to_non_superusers(clients, article, role):
     response = clients[role].post(emergency_url(article), {"reason": REASON})
     assert refused(response) or response.status_code == 403
@@ -90,7 +88,9 @@ def test_reviewers_can_unpublish_and_it_is_logged(clients, users, live_page, rol
     assert entry.user == users[role]
 
 
-@pytest.mark.parametrize("role", ["editor", "translator_ar", "translator_en", "translator_fr"])
+@pytest.mark.parametrize(
+    "role", ["editor", "translator_ar", "translator_en", "translator_fr", "council_04", "council_09"]
+)
 def test_editors_and_translators_cannot_unpublish(clients, live_page, role):
     before = state(live_page)
     clients[role].post(reverse("wagtailadmin_pages:unpublish", args=[live_page.pk]))

@@ -304,7 +304,9 @@ def test_reviewers_find_unpublish_in_the_snippet_listing_and_editors_do_not(clie
     assert str(footer) in editor_html and snippet_url(footer, "unpublish", footer.pk) not in editor_html
 
 
-@pytest.mark.parametrize("role", ["editor", "translator_ar", "translator_en", "translator_fr"])
+@pytest.mark.parametrize(
+    "role", ["editor", "translator_ar", "translator_en", "translator_fr", "council_04", "council_09"]
+)
 def test_editors_and_translators_cannot_unpublish_a_snippet(clients, footer, role):
     before = snippet_state(footer)
     response = clients[role].post(snippet_url(footer, "unpublish", footer.pk))

@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "approvals.endpoints.FailClosedAdminMiddleware",
     # Translators work only in their language; only editors manage translations (translations/guards.py).
     "translations.guards.TranslationGuardMiddleware",
+    # Regional councils write only their own region page's sections in the translation editor (councils/guards.py).
+    "councils.guards.CouncilTranslationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy (public and admin policies) and Permissions-Policy: security/headers.py.
     "security.headers.PortalCSPMiddleware",

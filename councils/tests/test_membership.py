@@ -18,8 +18,12 @@ def test_bootstrap_creates_one_group_per_region_named_with_code_and_french_name(
 
 
 def _user(django_user_model, *codes, **fields):
+    """Two council groups are refused whenever membership is saved (``councils.signals``); a bulk insert sends no
+    signal, so the predicate must still fail closed on such an account."""
     user = django_user_model.objects.create_user(username="c" + "".join(codes), password="x", **fields)
-    user.groups.add(*Group.objects.filter(name__in=[COUNCIL_GROUPS[c] for c in codes]))
+    membership = django_user_model.groups.through
+    groups = Group.objects.filter(name__in=[COUNCIL_GROUPS[c] for c in codes])
+    membership.objects.bulk_create([membership(user=user, group=group) for group in groups])
     return django_user_model.objects.get(pk=user.pk)
 
 

@@ -21,6 +21,7 @@ from approvals.operator import publish_as_operator
 from approvals.partners import PARTNER_GROUP_NAMES, PARTNERS
 from approvals.setup import ensure_partner_workflow
 from cms.roles import COUNCIL_GROUPS, EDITORS, TRANSLATOR_GROUPS
+from councils.grants import COUNCIL_COLLECTION_PERMISSIONS, council_model_permissions, ensure_council_page_grants
 from home.models import HomePage
 from translations.importing import translate_with_texts
 from translations.permissions import glossary_permissions, submit_translation_permission
@@ -250,8 +251,12 @@ class Command(BaseCommand):
             self.page_permissions(translators, homes[code], TRANSLATOR_PAGE_PERMISSIONS)
             self.collection_permissions(translators, root_collection, CHOOSER_COLLECTION_PERMISSIONS)
 
+        # Regional councils: their region page and proposals in French and Arabic, their region's adoptions
+        # (councils.grants); the pages they are granted on may not exist yet, they are granted when created.
         for name in COUNCIL_GROUPS.values():
-            self.group(name, [access_admin])
+            council = self.group(name, [access_admin, *council_model_permissions()])
+            self.collection_permissions(council, root_collection, COUNCIL_COLLECTION_PERMISSIONS)
+        self.changes += ensure_council_page_grants()
 
     def remove_wagtail_default_grants(self):
         """Wagtail's installation creates a "Moderators" group that may publish everything, and grants its
