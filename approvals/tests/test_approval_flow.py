@@ -3,7 +3,8 @@
 import pytest
 from django.conf import settings
 from django.core import mail
-from wagtail.models import Page, WorkflowState
+from django.urls import reverse
+from wagtail.models import Page, Revision, WorkflowState
 
 from approvals.models import PartnerDecision
 from approvals.notifications import HEADER
@@ -202,3 +203,49 @@ def test_the_editor_who_submitted_may_cancel_the_review(clients, article):
     assert post_edit(clients["editor"], article, "action-cancel-workflow").status_code == 302
     assert Page.objects.get(pk=article.pk).current_workflow_state is None
     assert state(article) == {"live": False, "live_revision_id": None}
+
+
+def test_each_reviewer_is_offered_what_awaits_their_own_partner(clients, users, article):
+    """Wagtail's own "awaiting your review" list and the portal's dashboard panel both ask the task
+    (``get_task_states_user_can_moderate``): a review is offered to each partner's reviewers until their partner
+    decides, and never to the editor, a translator or the superuser."""
+    submit(clients["editor"], article)
+    task_state = current_task_state(article)
+    task = task_state.task.specific
+
+    def awaiting(role):
+        return set(task.get_task_states_user_can_moderate(users[role]).values_list("pk", flat=True))
+
+    def on_dashboard(role):
+        html = clients[role].get("/admin/").content.decode()
+        return "Budget participatif" in html[html.index("data-awaiting-partner") :].split("</section>")[0]
+
+    assert {role: awaiting(role) for role in ("dgct", "arm", "embassy")} == {
+        "dgct": {task_state.pk},
+        "arm": {task_state.pk},
+        "embassy": {task_state.pk},
+    }
+    assert awaiting("editor") == awaiting("translator_ar") == awaiting("admin") == set()
+    assert on_dashboard("dgct") and on_dashboard("arm")
+    decide(clients["dgct"], article)
+    assert awaiting("dgct") == set() and awaiting("arm") == {task_state.pk}
+    assert not on_dashboard("dgct") and on_dashboard("arm")
+
+
+def test_a_reviewer_is_not_offered_a_revision_they_wrote(clients, users, article):
+    """The author of a revision never decides on it, even when they review for a partner."""
+    submit(clients["editor"], article)
+    task_state = current_task_state(article)
+    # As if a DGCT reviewer had written the revision under review (written behind the views, which refuse it).
+    Revision.objects.filter(pk=task_state.revision_id).update(user=users["dgct"])
+    task = task_state.task.specific
+    assert not task.get_task_states_user_can_moderate(users["dgct"]).exists()
+    assert task.get_task_states_user_can_moderate(users["arm"]).filter(pk=task_state.pk).exists()
+
+
+def test_the_admin_describes_the_partner_approval_task(clients):
+    """Who sets up workflows reads what the task requires, in the admin's language (French here)."""
+    html = clients["admin"].get(reverse("wagtailadmin_workflows:select_task_type")).content.decode()
+    assert "Un relecteur de chaque partenaire (DGCT, ARM, Ambassade britannique) doit approuver la version exacte." in (
+        html.replace("\n", " ")
+    )
