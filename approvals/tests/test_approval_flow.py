@@ -8,7 +8,19 @@ from wagtail.models import Page, Revision, WorkflowState
 
 from approvals.models import PartnerDecision
 from approvals.notifications import HEADER
-from approvals.tests.helpers import current_task_state, decide, decisions, edit_url, post_edit, refused, state, submit
+from approvals.tests.helpers import (
+    current_task_state,
+    decide,
+    decide_snippet,
+    decisions,
+    edit_url,
+    post_edit,
+    refused,
+    snippet_url,
+    state,
+    submit,
+)
+from approvals.tests.test_snippets import theme, theme_with_draft  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +261,24 @@ def test_the_admin_describes_the_partner_approval_task(clients):
     assert "Un relecteur de chaque partenaire (DGCT, ARM, Ambassade britannique) doit approuver la version exacte." in (
         html.replace("\n", " ")
     )
+
+
+def test_each_decision_mails_the_author_a_link_to_what_was_decided(
+    clients,
+    users,
+    article,
+    theme_with_draft,
+    django_capture_on_commit_callbacks,  # noqa: F811
+):
+    """The decision's record finds its page or snippet again (``RevisionRecord.get_object``) for the mail's link."""
+    submit(clients["editor"], article)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(clients["dgct"], article)
+        decide_snippet(clients["dgct"], theme_with_draft)
+    bodies = [m.body for m in mail.outbox if m.to == [users["editor"].email]]
+    page_link = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[article.pk])
+    snippet_link = settings.WAGTAILADMIN_BASE_URL + snippet_url(theme_with_draft, "edit", theme_with_draft.pk)
+    assert len(bodies) == 2
+    assert any(f"{page_link}\n" in body for body in bodies)
+    assert any(f"{snippet_link}\n" in body for body in bodies)
