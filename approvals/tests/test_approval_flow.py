@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page, Revision, WorkflowState
+from wagtail.users.models import UserProfile
 
 from approvals.models import PartnerDecision
 from approvals.notifications import HEADER
@@ -267,8 +268,8 @@ def test_each_decision_mails_the_author_a_link_to_what_was_decided(
     clients,
     users,
     article,
-    theme_with_draft,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    theme_with_draft,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     """The decision's record finds its page or snippet again (``RevisionRecord.get_object``) for the mail's link."""
     submit(clients["editor"], article)
@@ -282,3 +283,26 @@ def test_each_decision_mails_the_author_a_link_to_what_was_decided(
     assert len(bodies) == 2
     assert any(f"{page_link}\n" in body for body in bodies)
     assert any(f"{snippet_link}\n" in body for body in bodies)
+
+
+def test_a_reviewer_reads_why_there_is_no_decision_to_take(clients, users, article):
+    """The sentence the reviewer's editor shows instead of the buttons, for each reason (in English here)."""
+    profile = UserProfile.get_for_user(users["dgct"])
+    profile.preferred_language = "en"
+    profile.save()
+
+    def shown():
+        return clients["dgct"].get(edit_url(article)).content.decode().replace("&#x27;", "'")
+
+    submit(clients["editor"], article)
+    task_state = current_task_state(article)
+    Revision.objects.filter(pk=task_state.revision_id).update(user=users["dgct"])
+    assert (
+        "You wrote this version, so another DGCT reviewer decides on it. Its author can resubmit it as their own "
+        "version to restart the review."
+    ) in shown()
+    Revision.objects.filter(pk=task_state.revision_id).update(user=users["editor"])
+    assert "You wrote this version" not in shown()
+
+    decide(clients["dgct"], article)
+    assert "DGCT already approved this version (dgct): nothing awaits your decision." in shown()
