@@ -4,7 +4,8 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from wagtail.models import Page, Revision, WorkflowState
+from django.utils import translation
+from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 
 from approvals.models import PartnerDecision
@@ -296,6 +297,7 @@ def test_a_reviewer_reads_why_there_is_no_decision_to_take(clients, users, artic
 
     submit(clients["editor"], article)
     task_state = current_task_state(article)
+    assert "You cannot decide on this revision." not in shown()  # a decision awaits: the buttons, no sentence
     Revision.objects.filter(pk=task_state.revision_id).update(user=users["dgct"])
     assert (
         "You wrote this version, so another DGCT reviewer decides on it. Its author can resubmit it as their own "
@@ -306,3 +308,9 @@ def test_a_reviewer_reads_why_there_is_no_decision_to_take(clients, users, artic
 
     decide(clients["dgct"], article)
     assert "DGCT already approved this version (dgct): nothing awaits your decision." in shown()
+
+    # Once ARM requests changes the review is over; the editor is closed to reviewers, the reason stays.
+    decide(clients["arm"], article, "reject", comment="Précisez les régions concernées.")
+    with translation.override("en"):
+        reason = task_state.task.specific.why_user_cannot_decide(TaskState.objects.get(pk=task_state.pk), users["dgct"])
+    assert reason == "This is not in partner review: there is nothing to decide."
