@@ -153,8 +153,12 @@ def test_arabic_translator_cannot_save_strings_of_an_english_snippet(arabic_tran
     )
     string_segment = segment(translation, "régionalisation avancée")
     before = list(strings_in("en").values_list("pk", "data"))
-
-    assert put_string(arabic_translator, translation, string_segment, "Hijacked").status_code == 403
+    response = put_string(arabic_translator, translation, string_segment, "Hijacked")
+    assert response.status_code == 403
+    # The refusal names the language, in the admin's language (French for this string API call).
+    assert response.content.decode() == (
+        "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en Anglais."
+    )
     assert list(strings_in("en").values_list("pk", "data")) == before
 
 
