@@ -266,3 +266,13 @@ def test_bulk_actions_on_snippets_are_confined_to_the_translators_language(arabi
 
     assert refused(response)
     assert GlossaryTerm.objects.filter(pk=french.pk).exists()
+
+
+def test_a_snippet_added_in_an_unknown_language_is_refused_with_a_message(arabic_translator, glossary):
+    """A locale code the portal does not have (a forged form) is named as it was sent: a 403, never a 500."""
+    url = reverse("wagtailsnippets_translations_glossaryterm:add")
+    response = arabic_translator.post(f"{url}?locale=xx", {"locale": "xx"})
+    assert response.status_code == 403
+    assert response.content.decode() == (
+        "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en xx."
+    )
