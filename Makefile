@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_PAGES ?= 10000
 
-.PHONY: help setup run serve test lint format messages catalogues bench bench-pages bench-search browsers java clean backup restore loadtest lighthouse screenshots fonts icons
+.PHONY: help setup run serve test lint format messages catalogues bench bench-pages bench-search mutants browsers java clean backup restore loadtest lighthouse screenshots fonts icons
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -92,6 +92,11 @@ test: $(VENV)/.dev browsers java node_modules/axe-core/axe.min.js node_modules/v
 	$(PY) manage.py compile_catalogues
 	DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# Not part of `make test` or CI: slow (one test session per mutant); docs/testing.md records the last score.
+mutants: $(VENV)/.dev ## Mutation run (mutmut) over the rule modules, on PostgreSQL (portal_mutants): killed / total per module
+	$(PY) manage.py compile_catalogues
+	$(PY) scripts/mutants.py
+
 lint: $(VENV)/.dev ## Ruff lint and format check, plus missing migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -102,7 +107,7 @@ format: $(VENV)/.dev ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff format .
 
 messages: $(VENV)/.dev ## Extract interface strings into the fr, ar and en catalogues (needs gettext)
-	$(PY) manage.py makemessages --locale fr --locale ar --locale en --ignore '.venv/*' --ignore 'data/*' --no-obsolete
+	$(PY) manage.py makemessages --locale fr --locale ar --locale en --ignore '.venv/*' --ignore 'data/*' --ignore 'mutants/*' --no-obsolete
 
 # `make bench` is issue 13's page benchmark; search at scale (10,000 generated pages, longer) is its own target.
 bench: bench-pages ## Pages under load (bench-pages); search at scale is `make bench-search`

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from home.models import HomePage
+from tests.tree_rules import misplaced_pages, uses_database
 
 DEMO_PASSWORD = "test-demo-password"
 
@@ -40,6 +41,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         bootstrap()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After each test that used the database, before its transaction is rolled back: every page it created (and
+    every page of the fixtures it used) stands where Wagtail's tree rules allow it (tests/tree_rules.py)."""
+    result = yield
+    if uses_database(item):
+        misplaced = misplaced_pages()
+        assert not misplaced, f"pages placed where the tree rules forbid them (title, type, parent type): {misplaced}"
+    return result
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache. Wagtail caches the sites' root paths (site ids included); a test that
@@ -59,7 +71,8 @@ def portal(db):
     """
     if not HomePage.objects.exists():
         bootstrap()
-    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+    homes = HomePage.objects.filter(depth=2).select_related("locale")  # sections (tests/testapp) extend HomePage
+    return {home.locale.language_code: home for home in homes}
 
 
 @pytest.fixture

@@ -3,11 +3,26 @@
 import pytest
 from django.conf import settings
 from django.core import mail
-from wagtail.models import Page, WorkflowState
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.users.models import UserProfile
 
 from approvals.models import PartnerDecision
 from approvals.notifications import HEADER
-from approvals.tests.helpers import current_task_state, decide, decisions, edit_url, post_edit, refused, state, submit
+from approvals.tests.helpers import (
+    current_task_state,
+    decide,
+    decide_snippet,
+    decisions,
+    edit_url,
+    post_edit,
+    refused,
+    snippet_url,
+    state,
+    submit,
+)
+from approvals.tests.test_snippets import theme, theme_with_draft  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +217,100 @@ def test_the_editor_who_submitted_may_cancel_the_review(clients, article):
     assert post_edit(clients["editor"], article, "action-cancel-workflow").status_code == 302
     assert Page.objects.get(pk=article.pk).current_workflow_state is None
     assert state(article) == {"live": False, "live_revision_id": None}
+
+
+def test_each_reviewer_is_offered_what_awaits_their_own_partner(clients, users, article):
+    """Wagtail's own "awaiting your review" list and the portal's dashboard panel both ask the task
+    (``get_task_states_user_can_moderate``): a review is offered to each partner's reviewers until their partner
+    decides, and never to the editor, a translator or the superuser."""
+    submit(clients["editor"], article)
+    task_state = current_task_state(article)
+    task = task_state.task.specific
+
+    def awaiting(role):
+        return set(task.get_task_states_user_can_moderate(users[role]).values_list("pk", flat=True))
+
+    def on_dashboard(role):
+        html = clients[role].get("/admin/").content.decode()
+        return "Budget participatif" in html[html.index("data-awaiting-partner") :].split("</section>")[0]
+
+    assert {role: awaiting(role) for role in ("dgct", "arm", "embassy")} == {
+        "dgct": {task_state.pk},
+        "arm": {task_state.pk},
+        "embassy": {task_state.pk},
+    }
+    assert awaiting("editor") == awaiting("translator_ar") == awaiting("admin") == set()
+    assert on_dashboard("dgct") and on_dashboard("arm")
+    decide(clients["dgct"], article)
+    assert awaiting("dgct") == set() and awaiting("arm") == {task_state.pk}
+    assert not on_dashboard("dgct") and on_dashboard("arm")
+
+
+def test_a_reviewer_is_not_offered_a_revision_they_wrote(clients, users, article):
+    """The author of a revision never decides on it, even when they review for a partner."""
+    submit(clients["editor"], article)
+    task_state = current_task_state(article)
+    # As if a DGCT reviewer had written the revision under review (written behind the views, which refuse it).
+    Revision.objects.filter(pk=task_state.revision_id).update(user=users["dgct"])
+    task = task_state.task.specific
+    assert not task.get_task_states_user_can_moderate(users["dgct"]).exists()
+    assert task.get_task_states_user_can_moderate(users["arm"]).filter(pk=task_state.pk).exists()
+
+
+def test_the_admin_describes_the_partner_approval_task(clients):
+    """Who sets up workflows reads what the task requires, in the admin's language (French here)."""
+    html = clients["admin"].get(reverse("wagtailadmin_workflows:select_task_type")).content.decode()
+    assert "Un relecteur de chaque partenaire (DGCT, ARM, Ambassade britannique) doit approuver la version exacte." in (
+        html.replace("\n", " ")
+    )
+
+
+def test_each_decision_mails_the_author_a_link_to_what_was_decided(
+    clients,
+    users,
+    article,
+    theme_with_draft,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    """The decision's record finds its page or snippet again (``RevisionRecord.get_object``) for the mail's link."""
+    submit(clients["editor"], article)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(clients["dgct"], article)
+        decide_snippet(clients["dgct"], theme_with_draft)
+    bodies = [m.body for m in mail.outbox if m.to == [users["editor"].email]]
+    page_link = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[article.pk])
+    snippet_link = settings.WAGTAILADMIN_BASE_URL + snippet_url(theme_with_draft, "edit", theme_with_draft.pk)
+    assert len(bodies) == 2
+    assert any(f"{page_link}\n" in body for body in bodies)
+    assert any(f"{snippet_link}\n" in body for body in bodies)
+
+
+def test_a_reviewer_reads_why_there_is_no_decision_to_take(clients, users, article):
+    """The sentence the reviewer's editor shows instead of the buttons, for each reason (in English here)."""
+    profile = UserProfile.get_for_user(users["dgct"])
+    profile.preferred_language = "en"
+    profile.save()
+
+    def shown():
+        return clients["dgct"].get(edit_url(article)).content.decode().replace("&#x27;", "'")
+
+    submit(clients["editor"], article)
+    task_state = current_task_state(article)
+    assert "You cannot decide on this revision." not in shown()  # a decision awaits: the buttons, no sentence
+    Revision.objects.filter(pk=task_state.revision_id).update(user=users["dgct"])
+    assert (
+        "You wrote this version, so another DGCT reviewer decides on it. Its author can resubmit it as their own "
+        "version to restart the review."
+    ) in shown()
+    Revision.objects.filter(pk=task_state.revision_id).update(user=users["editor"])
+    assert "You wrote this version" not in shown()
+
+    decide(clients["dgct"], article)
+    assert "DGCT already approved this version (dgct): nothing awaits your decision." in shown()
+
+    # Once ARM requests changes the review is over; the editor is closed to reviewers, the reason stays.
+    decide(clients["arm"], article, "reject", comment="Précisez les régions concernées.")
+    with translation.override("en"):
+        reason = task_state.task.specific.why_user_cannot_decide(TaskState.objects.get(pk=task_state.pk), users["dgct"])
+    assert reason == "This is not in partner review: there is nothing to decide."

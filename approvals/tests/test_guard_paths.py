@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.test import override_settings
 from django.utils import timezone
@@ -27,13 +28,14 @@ from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.views.convert import sync_alias
 
 from approvals.guard import PartnerApprovalRequired, is_guarded_model
 from approvals.models import PartnerDecision
 from approvals.objects import record_fields
 from approvals.operator import publish_as_operator
 from approvals.partners import PARTNERS
-from approvals.tests.helpers import snippet_state, state
+from approvals.tests.helpers import decide, snippet_state, state, submit
 from tests.testapp.models import ArticlePage
 from toolkit.models import Theme
 
@@ -215,6 +217,45 @@ def test_publish_scheduled_publishes_an_approved_revision(draft):
     assert state(draft) == {"live": True, "live_revision_id": revision.pk}
 
 
+# The review's finish (the workflow task's own code, below the reviewers' buttons) -------------------------------------
+def two_partners_approve_through_the_admin(clients, page):
+    """Submitted by the editor, approved by DGCT and ARM through the workflow action URL: one approval short."""
+    submit(clients["editor"], page)
+    for role in ("dgct", "arm"):
+        assert decide(clients[role], page).status_code in (200, 302)
+    return Page.objects.get(pk=page.pk).current_workflow_task_state
+
+
+def test_finishing_the_review_with_two_approvals_of_three_is_refused_by_the_guard(clients, users, draft):
+    """``TaskState.approve`` finishes the workflow and publishes; the task itself calls it only after the third
+    approval. Called directly after two, the publication it triggers meets the guard."""
+    task_state = two_partners_approve_through_the_admin(clients, draft)
+    assert task_state is not None and task_state.status == task_state.STATUS_IN_PROGRESS
+    revision = task_state.revision
+    assert_refused_and_unchanged(lambda: task_state.approve(user=users["embassy"]), draft)
+    assert state(draft) == {"live": False, "live_revision_id": None}
+    assert set(PartnerDecision.objects.for_revision(revision.pk).values_list("partner", flat=True)) == {"dgct", "arm"}
+
+
+def test_finishing_the_review_with_the_three_approvals_publishes(clients, users, draft):
+    task_state = two_partners_approve_through_the_admin(clients, draft)
+    record_approvals_for(task_state.revision, "embassy")
+    task_state.approve(user=users["embassy"])
+    assert state(draft) == {"live": True, "live_revision_id": task_state.revision_id}
+
+
+def record_approvals_for(revision, code):
+    partner = next(partner for partner in PARTNERS if partner.code == code)
+    PartnerDecision.objects.create(
+        **record_fields(revision.content_object),
+        revision_id=revision.pk,
+        revision_created_at=revision.created_at,
+        partner=partner.code,
+        decision=PartnerDecision.APPROVED,
+        reviewer_name=f"{partner.code} reviewer",
+    )
+
+
 # Copy, move and alias: documented outcomes ----------------------------------------------------------------------------
 @pytest.mark.parametrize("count", ALL_COUNTS)
 def test_a_copy_kept_live_starts_as_a_draft_whatever_the_approvals(users, portal, live, count):
@@ -300,6 +341,29 @@ def test_wagtail_localize_publishes_a_translation_with_three_approvals(
         path(live, users["editor"])
     target = translated(live)
     assert state(target) == {"live": True, "live_revision_id": target.latest_revision_id}
+
+
+def convert_to_alias_as_the_view_does(translation_page):
+    """wagtail-localize's convert_to_alias view, after its permission check: sync with the source, mark as alias."""
+    source = TranslationSource.objects.get(
+        object_id=translation_page.translation_key, translations__target_locale=translation_page.locale_id
+    ).get_source_instance()
+    page = Page.objects.get(pk=translation_page.pk).specific
+    with transaction.atomic():
+        sync_alias(source, page, revision=source.get_latest_revision())
+        page.alias_of_id = source.id
+        page.save(update_fields=["alias_of_id"], clean=False)
+
+
+@pytest.mark.parametrize("count", ALL_COUNTS)
+def test_converting_a_translation_to_an_alias_is_refused_by_the_guard(users, live, count):
+    """An alias shows its source's content in a language nobody approved: refused even with the three approvals."""
+    TranslationCreator(users["editor"], [arabic()]).create_translations(live)
+    target = translated(live)
+    assert state(target) == {"live": False, "live_revision_id": None}
+    with approvals_on(count, live.live_revision, live.get_latest_revision(), target.get_latest_revision()):
+        assert_refused_and_unchanged(lambda: convert_to_alias_as_the_view_does(target), target, live)
+    assert not Page.objects.filter(alias_of__isnull=False).exists()
 
 
 # Snippets ------------------------------------------------------------------------------------------------------------

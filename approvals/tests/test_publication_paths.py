@@ -2,6 +2,12 @@
 
 Each path is taken through the real admin view (or command) a person would use. Every test asserts the refusal's
 outcome: the page under review is still not live, and a live page's live revision is unchanged.
+
+Here the permission layer refuses most paths before the guard is reached, so these tests alone would still pass if
+the guard accepted two approvals of three. ``test_guard_paths.py`` takes each of these paths' own code below the
+permission layer (the edit view's ``revision.publish``, the bulk action, the history, copy, move, alias, the
+conversion of a translation to an alias, wagtail-localize's publications, and the review's finish with two
+approvals of three) and asserts that the guard itself refuses and that nothing public changed.
 """
 
 import io

@@ -40,7 +40,7 @@ def site(portal):
             factories.translate(page, code)
     hidden = hidden_pages(tree)
     with sanctioned_publication("operator:test"):  # the portal refuses aliases; one made anyway must stay out
-        alias = tool.create_alias(parent=tree["guides"], update_slug="alias-budget")
+        alias = tool.create_alias(parent=tree["tools"], update_slug="alias-budget")
     return {
         "tool": tool,
         "region": region,

@@ -6,7 +6,7 @@ import pytest
 from django.utils.text import slugify
 
 from approvals.operator import publish_as_operator
-from home.models import HomePage
+from tests.testapp.models import SectionPage
 
 _counter = itertools.count()
 
@@ -16,7 +16,7 @@ def make_page(portal):
     """Create a page under a language's home page; published (and so indexed) unless live=False."""
 
     def make(language, title, introduction="", summary="", live=True):
-        page = HomePage(
+        page = SectionPage(
             title=title,
             slug=f"{slugify(title, allow_unicode=True)[:40] or 'page'}-{next(_counter)}",
             summary=summary,

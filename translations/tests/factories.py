@@ -8,12 +8,12 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
 
 from approvals.operator import publish_as_operator
-from home.models import HomePage
+from tests.testapp.models import SectionPage
 
 
 def french_page(portal, title="Coopération interrégionale", publish=True):
-    """A French page under the French home page (the content types of toolkit/ are not needed here)."""
-    page = HomePage(
+    """A French section under the French home page (the content types of toolkit/ are not needed here)."""
+    page = SectionPage(
         title=title,
         slug=title.lower().replace(" ", "-").replace("é", "e"),
         locale=portal["fr"].locale,
@@ -54,7 +54,7 @@ def put_string(client, translation, string_segment, value):
 
 
 def page_form_data(page, **overrides):
-    """The page editor's POST data for a HomePage (no comments, no inline panels)."""
+    """The page editor's POST data for a SectionPage (the home page's fields) (no comments, no inline panels)."""
     data = {
         "title": page.title,
         "slug": page.slug,

@@ -153,8 +153,12 @@ def test_arabic_translator_cannot_save_strings_of_an_english_snippet(arabic_tran
     )
     string_segment = segment(translation, "régionalisation avancée")
     before = list(strings_in("en").values_list("pk", "data"))
-
-    assert put_string(arabic_translator, translation, string_segment, "Hijacked").status_code == 403
+    response = put_string(arabic_translator, translation, string_segment, "Hijacked")
+    assert response.status_code == 403
+    # The refusal names the language, in the admin's language (French for this string API call).
+    assert response.content.decode() == (
+        "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en Anglais."
+    )
     assert list(strings_in("en").values_list("pk", "data")) == before
 
 
@@ -262,3 +266,13 @@ def test_bulk_actions_on_snippets_are_confined_to_the_translators_language(arabi
 
     assert refused(response)
     assert GlossaryTerm.objects.filter(pk=french.pk).exists()
+
+
+def test_a_snippet_added_in_an_unknown_language_is_refused_with_a_message(arabic_translator, glossary):
+    """A locale code the portal does not have (a forged form) is named as it was sent: a 403, never a 500."""
+    url = reverse("wagtailsnippets_translations_glossaryterm:add")
+    response = arabic_translator.post(f"{url}?locale=xx", {"locale": "xx"})
+    assert response.status_code == 403
+    assert response.content.decode() == (
+        "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en xx."
+    )

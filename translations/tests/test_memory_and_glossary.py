@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail_localize.models import StringTranslation
 
 from approvals.operator import publish_as_operator
-from home.models import HomePage
+from tests.testapp.models import SectionPage
 from translations.glossary_lookup import term_pattern, terms_in
 from translations.memory import translation_aids
 from translations.starting import translate_into_all_languages
@@ -32,7 +32,7 @@ ARABIC = {
 
 def french_page(portal, title, strands=(), **fields):
     """A published French home-type page with the given texts (strands: the programme strands, one string each)."""
-    page = HomePage(
+    page = SectionPage(
         title=title,
         slug=title.lower().replace(" ", "-").replace("é", "e"),
         locale=portal["fr"].locale,
@@ -47,7 +47,7 @@ def french_page(portal, title, strands=(), **fields):
 
 def publish_french_change(page, **fields):
     """A new French revision, published (as the partners' approval would): the signal re-reads the source."""
-    page = HomePage.objects.get(pk=page.pk)
+    page = SectionPage.objects.get(pk=page.pk)
     for name, value in fields.items():
         setattr(page, name, value)
     page.save_revision()

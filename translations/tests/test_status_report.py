@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from home.models import HomePage
+from tests.testapp.models import ArticlePage, SectionPage
 from translations.starting import translate_into_all_languages
 from translations.status import IN_REVIEW, MISSING, OUT_OF_DATE, STATUS_LABELS, TO_TRANSLATE, UP_TO_DATE
 from translations.submission import submit_translation
@@ -69,7 +70,7 @@ def test_report_counts_match_the_data(client, users, content):
 
 def test_report_filters_by_section(client, users, content, portal):
     section = content["cooperation"]
-    child = HomePage(title="Sous-page", slug="sous-page", locale=section.locale)
+    child = SectionPage(title="Sous-page", slug="sous-page", locale=section.locale)
     section.add_child(instance=child)
     client.force_login(users["editor"])
     response = client.get(reverse("portal_translations:status_results"), {"section": section.pk})
@@ -79,21 +80,19 @@ def test_report_filters_by_section(client, users, content, portal):
 
 
 def test_report_filters_by_page_type(client, users, content, portal):
-    plain = Page(title="Page simple", slug="page-simple", locale=portal["fr"].locale)
+    plain = ArticlePage(title="Page simple", slug="page-simple", locale=portal["fr"].locale)
     portal["fr"].add_child(instance=plain)
     client.force_login(users["editor"])
-    home_type = ContentType.objects.get_for_model(HomePage)
-    plain_type = ContentType.objects.get_for_model(Page)
 
-    homes = cells(
-        client.get(reverse("portal_translations:status_results"), {"content_type": home_type.pk}).content.decode()
-    )
-    plains = cells(
-        client.get(reverse("portal_translations:status_results"), {"content_type": plain_type.pk}).content.decode()
-    )
+    def of_type(model):
+        content_type = ContentType.objects.get_for_model(model)
+        url = reverse("portal_translations:status_results")
+        return cells(client.get(url, {"content_type": content_type.pk}).content.decode())
 
-    assert plain.pk not in {page_id for page_id, _language in homes}
-    assert len(homes) == 6
+    homes, sections, plains = of_type(HomePage), of_type(SectionPage), of_type(ArticlePage)
+    assert {page_id for page_id, _language in homes} == {content["home"].pk}
+    assert {page_id for page_id, _language in sections} == {content["cooperation"].pk, content["petition"].pk}
+    assert len(sections) == 4
     assert plains == {(plain.pk, "ar"): MISSING, (plain.pk, "en"): MISSING}
 
 
