@@ -44,10 +44,9 @@ class PageCacheMiddleware:
             response.public_page = rules.is_public(request, response)  # still compressed (pagecache/compression.py)
             return response
 
-        key = f"{rules.entry_key(request, language)}:{ENTRY_FORMAT}"
-        generation, entry = generations.read(language, key)
-        if entry is not None:
-            return self._answer(request, _thaw(request, entry), "hit")
+        key, generation, hit = stored_answer(request, language)
+        if hit is not None:
+            return hit
         memo.seed(request, language, generation)  # the rendering's own reads (pagecache/memo.py) reuse it
 
         response = self.get_response(request)
@@ -59,15 +58,26 @@ class PageCacheMiddleware:
             patch_cache_control(response, s_maxage=seconds)
         if request.method == "GET" and generation is not None and rules.may_store(request):
             generations.store(key, generation, _freeze(response), seconds)
-            return self._answer(request, response, "miss")
-        return self._answer(request, response, "pass")
+            return _answer(request, response, "miss")
+        return _answer(request, response, "pass")
 
-    @staticmethod
-    def _answer(request, response, state):
-        response.public_page = True
-        response = get_conditional_response(request, etag=response["ETag"], response=response)
-        response[STATE_HEADER] = state
-        return response
+
+def stored_answer(request, language):
+    """``(key, generation, hit)``: the entry's key, ``language``'s current generation, and the answer to a hit (a 304
+    when the reader's ``If-None-Match`` matches) or None. The one lookup of a stored page, for this middleware and
+    for the WSGI layer in front of Django (pagecache/front.py)."""
+    key = f"{rules.entry_key(request, language)}:{ENTRY_FORMAT}"
+    generation, entry = generations.read(language, key)
+    if entry is None:
+        return key, generation, None
+    return key, generation, _answer(request, _thaw(request, entry), "hit")
+
+
+def _answer(request, response, state):
+    response.public_page = True
+    response = get_conditional_response(request, etag=response["ETag"], response=response)
+    response[STATE_HEADER] = state
+    return response
 
 
 def _freeze(response):
