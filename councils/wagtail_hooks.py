@@ -14,6 +14,7 @@ and the message; ``approvals.tests.helpers.refused`` accepts both).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -75,3 +76,22 @@ def add_council_dashboard(request, panels):
     panel = council_panel_for(request.user)
     if panel is not None:
         panels.insert(0, panel)
+
+
+def published_or_own(pages, user):
+    """What a council contributor may see listed: live pages and the drafts it wrote itself. Another region's (or the
+    centre's) unpublished proposals are nobody else's business until the partners have approved them; opening them
+    was already refused, and now their titles no longer show in the explorer, its search or the page chooser."""
+    if council_region_for(user) is None:
+        return pages
+    return pages.filter(Q(live=True) | Q(owner=user))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_others_drafts_in_the_explorer(parent_page, pages, request):
+    return published_or_own(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_others_drafts_in_the_chooser(pages, request):
+    return published_or_own(pages, request.user)

@@ -294,3 +294,40 @@ def test_council_edits_only_the_experiences_it_proposed_not_those_the_editors_wr
 
     assert refused(response)
     assert snapshot(page) == before
+
+
+def test_the_explorer_and_chooser_do_not_list_other_peoples_drafts(council, users):
+    """Another region's unpublished proposal is neither listed nor found by its title; the council's own draft is."""
+    index = experience_index()
+    draft_09 = experience_of("09").copy(
+        to=index,
+        update_attrs={"title": "Brouillon confidentiel de Souss-Massa", "slug": "brouillon-09", "live": False},
+        keep_live=False,
+        user=users["editor"],
+    )
+    own = experience_of("04").copy(
+        to=index,
+        update_attrs={
+            "title": "Brouillon de Rabat",
+            "slug": "brouillon-04",
+            "live": False,
+            "owner": users["council_04"],
+        },
+        keep_live=False,
+        user=users["council_04"],
+    )
+    assert not Page.objects.get(pk=draft_09.pk).live and not Page.objects.get(pk=own.pk).live
+    urls = [
+        reverse("wagtailadmin_explore", args=[index.pk]),
+        reverse("wagtailadmin_explore", args=[index.pk]) + "?" + urlencode({"q": "Brouillon"}),
+        reverse("wagtailadmin_choose_page_child", args=[index.pk]),
+        reverse("wagtailadmin_choose_page_search") + "?" + urlencode({"q": "Brouillon"}),
+    ]
+    for url in urls:
+        response = council.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "Brouillon confidentiel de Souss-Massa" not in html, url
+    assert "Brouillon de Rabat" in council.get(urls[0]).content.decode()
+    council.force_login(users["editor"])
+    assert "Brouillon confidentiel de Souss-Massa" in council.get(urls[0]).content.decode()
