@@ -25,9 +25,9 @@ from translations.localize_internals import SOURCE_ORDER_FIELD
 
 CACHE_ATTRIBUTE = "_portal_source_language"
 
-# {translation key: source language} while a request is served: the review screen, its header buttons and the
-# dashboard ask about several instances of the same content. Outside a request nothing is kept (a worker process
-# would otherwise keep stale answers), and a new source record or a new version forgets its key at once.
+# {translation key: source language} while a request is served: the review screen, its header buttons and menus ask
+# about several instances of the same content. Outside a request nothing is kept (a worker process would otherwise
+# keep stale answers), and a new or deleted source record, or a new version of some content, drops what was read.
 _request = threading.local()
 
 
@@ -44,18 +44,35 @@ def _close_request_cache(**kwargs):
 @receiver(post_save, dispatch_uid="portal-sources-saved")
 @receiver(post_delete, dispatch_uid="portal-sources-deleted")
 def _forget(sender, instance, **kwargs):
-    languages = getattr(_request, "languages", None)
-    if not languages:
+    if not getattr(_request, "languages", None):
         return
-    if isinstance(instance, TranslationSource):
-        languages.pop(instance.object_id, None)
-    elif isinstance(instance, TranslatableMixin) and (kwargs.get("created") or kwargs.get("signal") is post_delete):
-        languages.pop(instance.translation_key, None)
+    if isinstance(instance, TranslationSource) or (
+        isinstance(instance, TranslatableMixin) and (kwargs.get("created") or kwargs.get("signal") is post_delete)
+    ):
+        _request.languages = {}
 
 
-def first_source(translation_key):
-    """The wagtail-localize sources of ``translation_key``, oldest first."""
-    return TranslationSource.objects.filter(object_id=translation_key).order_by(SOURCE_ORDER_FIELD, "pk")
+def recorded_languages(keys):
+    """{translation key: locale code of its oldest TranslationSource} for ``keys``, in one query."""
+    records = TranslationSource.objects.filter(object_id__in=keys)
+    records = records.order_by("object_id", SOURCE_ORDER_FIELD, "pk").distinct("object_id")
+    return dict(records.values_list("object_id", "locale__language_code"))
+
+
+def remember_sources(objs):
+    """Answer ``source_language`` for all of ``objs`` at once (one query; lists ask once per item). Content in
+    another language than the default that nobody translated still costs its own query when asked."""
+    objs = [obj for obj in objs if isinstance(obj, TranslatableMixin)]
+    recorded = recorded_languages({obj.translation_key for obj in objs})
+    known = getattr(_request, "languages", None)
+    for obj in objs:
+        language = recorded.get(obj.translation_key)
+        if language is None and obj.locale.language_code == settings.LANGUAGE_CODE:
+            language = settings.LANGUAGE_CODE
+        if language is not None:
+            setattr(obj, CACHE_ATTRIBUTE, language)
+            if known is not None:
+                known[obj.translation_key] = language
 
 
 def source_language(obj):
@@ -65,14 +82,15 @@ def source_language(obj):
         return cached
     known = getattr(_request, "languages", None)
     if known is not None and obj.translation_key in known:
-        setattr(obj, CACHE_ATTRIBUTE, known[obj.translation_key])
-        return known[obj.translation_key]
-    language = first_source(obj.translation_key).values_list("locale__language_code", flat=True).first()
+        language = known[obj.translation_key]
+        setattr(obj, CACHE_ATTRIBUTE, language)
+        return language
+    language = recorded_languages([obj.translation_key]).get(obj.translation_key)
     if language is None:
         own = obj.locale.language_code
         if own == settings.LANGUAGE_CODE:
             language = own
-        else:
+        else:  # one query, for content in another language that nobody translated yet
             model = Page if isinstance(obj, Page) else obj.get_translation_model()
             in_default = model._default_manager.filter(
                 translation_key=obj.translation_key, locale__language_code=settings.LANGUAGE_CODE

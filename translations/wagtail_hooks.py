@@ -18,7 +18,7 @@ from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 from approvals.action_menus import PartnerSubmitPageMenuItem
-from approvals.objects import REVIEW_URL_HOOK
+from approvals.objects import REVIEW_URL_HOOK, REVIEW_URLS_PREPARE_HOOK
 from approvals.reviewers import is_reviewer
 from approvals.translation_editor import enabled_translation
 from approvals.workflow import REVIEW_BEFORE_ATTR, restart_message, review_restarted_since
@@ -29,7 +29,7 @@ from translations.po import PO_IMPORT_ACTION
 from translations.review import is_translation, may_view, review_url
 from translations.roles import may_manage_translations, may_work_in, translator_languages
 from translations.snippets import GlossaryTermViewSet
-from translations.sources import is_source
+from translations.sources import is_source, remember_sources
 from translations.starting import missing_locales
 from translations.status import todo_for
 from translations.submission import NoWorkflowError, submit_translation
@@ -118,6 +118,9 @@ def translation_header_buttons(page, user, view_name=None, next_url=None):
 def translations_are_reviewed_on_their_screen(obj):
     """Reviewers' dashboard and e-mails lead to the review screen of a translation (``approvals.objects``)."""
     return review_url(obj) if is_translation(obj) else None
+
+
+hooks.register(REVIEW_URLS_PREPARE_HOOK, remember_sources)
 
 
 @hooks.register("construct_page_action_menu")
