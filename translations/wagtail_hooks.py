@@ -107,7 +107,7 @@ def translation_header_buttons(page, user, view_name=None, next_url=None):
     specific = page.specific_deferred
     if is_translation(specific) and may_view(user, specific):
         yield Button(
-            _("Review this translation") if is_reviewer(user) else _("Compare with the French text"),
+            _("Review this translation") if is_reviewer(user) else _("Compare with the source text"),
             review_url(specific),
             icon_name="doc-full",
             priority=56,
