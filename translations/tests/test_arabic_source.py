@@ -18,6 +18,7 @@ from translations.models import SourceTextChange
 from translations.starting import translate_into_all_languages
 from translations.status import OUT_OF_DATE, UP_TO_DATE, status_rows
 from translations.tests.factories import approve_until_finished, page_form_data, put_string, segment, translation_of
+from translations.wagtail_hooks import QUEUE_TRANSLATION_VALUE
 
 pytestmark = pytest.mark.django_db
 
@@ -26,11 +27,12 @@ SUMMARY = "ملخص: منصة العرائض."
 INTRO = "مقدمة المنصة."
 
 
-def arabic_page(portal, title=TITLE):
+def arabic_page(portal, title=TITLE, publish=True):
     """A page written in Arabic in the Arabic tree and published after approval (as a council's approved proposal)."""
     page = HomePage(title=title, slug="منصة-العرائض", locale=portal["ar"].locale, summary=SUMMARY, introduction=INTRO)
     portal["ar"].add_child(instance=page)
-    publish_as_operator(page, "tests")
+    if publish:
+        publish_as_operator(page, "tests")
     return page
 
 
@@ -100,6 +102,29 @@ def test_translations_do_not_start_from_a_translation_of_an_arabic_page(client, 
     assert "arabe" in response.content.decode().lower()  # the editor's admin is in French
     versions = Page.objects.filter(translation_key=translated["ar"].translation_key)
     assert sorted(versions.values_list("locale__language_code", flat=True)) == ["ar", "fr"]
+
+
+def test_an_arabic_draft_submitted_with_its_translations_queued_is_translated_once_approved(
+    client, users, portal, django_capture_on_commit_callbacks
+):
+    draft = arabic_page(portal, publish=False)
+    client.force_login(users["editor"])
+    offered = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        page_form_data(draft, **{"action-submit": QUEUE_TRANSLATION_VALUE}),
+    )
+    assert f'value="{QUEUE_TRANSLATION_VALUE}"' in offered
+    assert response.status_code == 302
+    assert not Page.objects.filter(translation_key=draft.translation_key).exclude(pk=draft.pk).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_until_finished(client, draft, users)
+
+    translated = Page.objects.filter(translation_key=draft.translation_key).exclude(pk=draft.pk)
+    assert sorted(translated.values_list("locale__language_code", flat=True)) == ["en", "fr"]
+    assert not translated.filter(live=True).exists()
+    assert translation_of(draft, "fr").source.locale.language_code == "ar"
 
 
 # 1. Reviewing -------------------------------------------------------------------------------------------------------
