@@ -50,6 +50,16 @@ def edit_url(obj):
 
 
 REVIEW_URL_HOOK = "portal_review_url"
+# Called once with a list of objects before their review URLs are asked one by one (the dashboard's panel), so a
+# hook that reads the database for its answer reads it once for all of them.
+REVIEW_URLS_PREPARE_HOOK = "portal_prepare_review_urls"
+
+
+def prepare_review_urls(objs):
+    from wagtail import hooks
+
+    for hook in hooks.get_hooks(REVIEW_URLS_PREPARE_HOOK):
+        hook(objs)
 
 
 def review_url(obj):

@@ -31,6 +31,7 @@ def awaiting_partner(user):
     )
     task_states = list(task_states[:100])
     found = _objects_under_review(task_states)
+    objects.prepare_review_urls(list(found.values()))
     rows = []
     for state in task_states:
         obj = found.get((state.workflow_state.base_content_type_id, state.workflow_state.object_id))

@@ -21,6 +21,10 @@ Relied on:
   header's menu) and ``source_translation``.
 - ``EDIT_HOOKS``: wagtail-localize takes over the edit view through ``before_edit_page`` / ``before_edit_snippet``
   hooks at the default order (0); the portal's hooks run before it (negative orders).
+- ``SOURCE_RECORD`` and ``SOURCE_ORDER_FIELD``: starting a translation writes a ``TranslationSource`` whose
+  ``object_id`` is the content's translation key and whose ``locale`` is the language translated from, stamped with
+  ``created_at``; the oldest one of a key says where its text was first written (``translations.sources``), so an
+  Arabic-first page is the source of its French and English versions.
 """
 
 PUBLISH_ACTION = ("action", "publish")
@@ -30,3 +34,5 @@ EDITOR_TEMPLATE = "wagtail_localize/admin/edit_translation.html"
 EDITOR_CONTEXT_KEYS = ("props", "translations", "source_translation")
 PERM_FLAGS = ("canDelete", "canLock", "canUnlock", "canUnpublish")
 EDIT_HOOKS = ("before_edit_page", "before_edit_snippet")
+SOURCE_RECORD = ("wagtail_localize", "TranslationSource", ("object_id", "locale", "created_at"))
+SOURCE_ORDER_FIELD = "created_at"

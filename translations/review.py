@@ -2,8 +2,9 @@
 
 What is reviewed is what is published: the screen shows the revision the partner task state points to, which is the
 one the third approval publishes (``approvals.finish``), and a decision posted from it names that revision, so a
-decision never lands on a version the reviewer did not see (``approvals.decisions``). Next to it: the French source,
-what changed since the translation's live version, and the partners' decisions.
+decision never lands on a version the reviewer did not see (``approvals.decisions``). Next to it: the source (the
+version first written, French or Arabic: ``translations.sources``), what changed since the translation's live
+version, and the partners' decisions. A source page itself is reviewed in the page editor, like any page.
 
 Rules kept here: who may open the screen (``may_view``) and who may withdraw a submission (``may_withdraw``).
 """
@@ -24,12 +25,14 @@ from approvals.guard import is_guarded_model, is_guarded_snippet
 from approvals.reviewers import is_reviewer
 from approvals.status import review_restart
 from translations.comparison import compare_fields
-from translations.roles import SOURCE_LANGUAGE, may_manage_translations, may_work_in
+from translations.roles import may_manage_translations, may_work_in
+from translations.sources import is_source, source_version
 
 
 # What is a translation, and where its screen is ---------------------------------------------------------------------
 def is_translation(obj):
-    """A page or toolkit snippet in another language than French, under partner approval (no query)."""
+    """A page or toolkit snippet under partner approval that is not its source version (one query, cached on
+    ``obj``, once the cheap checks pass)."""
     locale = getattr(obj, "locale", None)
     model = obj.specific_class if isinstance(obj, Page) else type(obj)  # the dashboard loads base pages
     return (
@@ -37,7 +40,7 @@ def is_translation(obj):
         and model is not None
         and is_guarded_model(model)
         and locale is not None
-        and locale.language_code != SOURCE_LANGUAGE
+        and not is_source(obj)
     )
 
 
@@ -114,17 +117,11 @@ class ReviewScreen:
         return self.published_revision is None
 
 
-def french_source(obj):
-    """The French object of the same translation key, as the public reads it (else its latest draft), or None."""
-    model = Page if objects.is_page(obj) else type(obj)
-    source = (
-        model._default_manager.filter(translation_key=obj.translation_key, locale__language_code=SOURCE_LANGUAGE)
-        .exclude(pk=obj.pk)
-        .first()
-    )
-    if source is None:
+def source_as_published(obj):
+    """The source version of ``obj``, as the public reads it (else its latest draft), or None."""
+    source = source_version(obj)
+    if source is None or source.pk == obj.pk:
         return None
-    source = source.specific if objects.is_page(source) else source
     if source.live and source.live_revision_id:
         return source.live_revision.as_object()
     return source.get_latest_revision_as_object()
@@ -138,7 +135,7 @@ def build_screen(obj, user):
     reviewed = revision.as_object() if revision is not None else obj
     published_revision = obj.live_revision if obj.live else None
     published = published_revision.as_object() if published_revision is not None else None
-    source = french_source(obj)
+    source = source_as_published(obj)
     actions = [name for name, _label, _modal in offered_actions(obj, user)] if in_review else []
     return ReviewScreen(
         obj=obj,

@@ -1,12 +1,13 @@
-"""What happens to translations when a French revision is published.
+"""What happens to translations when a revision of their source is published (French, or Arabic when it was written
+first in Arabic: ``translations.sources``).
 
-- The French source is re-read into wagtail-localize (``TranslationSource.update_from_db``), so the translation
+- The source is re-read into wagtail-localize (``TranslationSource.update_from_db``), so the translation
   editor shows the new and changed strings. When its texts changed, a ``SourceTextChange`` is recorded: every
   translation whose live revision is older becomes out of date (see ``translations.status``). No translated page
   is saved or published here: translators apply the changes and submit them for partner approval.
 - The translators of each language concerned are told by email.
 - A page queued for translation (``QueuedTranslation``) is translated into every other language now that the
-  partners have approved its French text.
+  partners have approved its source text.
 """
 
 import logging
@@ -20,17 +21,19 @@ from wagtail_localize.models import TranslationSource
 
 from translations.models import QueuedTranslation, SourceTextChange
 from translations.notifications import notify_translators
-from translations.roles import SOURCE_LANGUAGE
+from translations.sources import is_source
 from translations.starting import translate_into_all_languages
 
 logger = logging.getLogger(__name__)
 
 
 @receiver(page_published)
-def french_revision_published(sender, instance, revision=None, **kwargs):
-    if kwargs.get("alias") or instance.locale.language_code != SOURCE_LANGUAGE:
+def source_revision_published(sender, instance, revision=None, **kwargs):
+    if kwargs.get("alias"):
         return
     page = instance.specific if isinstance(instance, Page) else instance
+    if not is_source(page):
+        return
     queued = QueuedTranslation.objects.filter(page_id=page.pk).first()
     if queued is not None:
         translate_into_all_languages(page, queued.requested_by)
@@ -47,7 +50,7 @@ def texts_of(source):
 
 
 def mark_translations_out_of_date(page, revision=None):
-    """Re-read the French source; when its texts changed, record the change and notify the translators."""
+    """Re-read the source; when its texts changed, record the change and notify the translators."""
     source = TranslationSource.objects.get_for_instance_or_none(page)
     if source is None:
         return

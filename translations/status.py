@@ -1,15 +1,16 @@
-"""Where each French page stands in each other language: the one definition of "up to date".
+"""Where each source page stands in each other language: the one definition of "up to date".
 
-For a French page and a language:
+A source page is the version first written, French or (for content a council wrote first in Arabic) Arabic: which
+one is ``translations.sources``'s rule. For a source page and each other language:
 
-- **missing**: no page of its own in that language (nothing, or only an alias showing the French content);
+- **missing**: no page of its own in that language (nothing, or only an alias showing the source content);
 - **in review**: the translation has a workflow in progress (partner approval), or sent back for changes (then it is
   also on its translators' to-do);
 - **to translate**: the translation was started (the page exists in that language) but never published: no
   translated text of it has been approved yet;
 - **up to date**: the translation is live and its live revision was made after the French text last changed in a
   published revision (``SourceTextChange``, recorded by ``translations.signals``);
-- **out of date**: it was published, and the French text changed since (live with an older revision, or
+- **out of date**: it was published, and the source text changed since (live with an older revision, or
   unpublished since).
 
 Computed from the database in a fixed number of queries, whatever the number of pages. ``select_rows`` filters and
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 
 from translations.models import SourceTextChange
-from translations.roles import SOURCE_LANGUAGE
+from translations.sources import source_pages
 
 UP_TO_DATE = "up_to_date"
 OUT_OF_DATE = "out_of_date"
@@ -56,7 +57,7 @@ class Cell:
 @dataclass
 class Row:
     source: Page
-    cells: dict = field(default_factory=dict)  # language code -> Cell
+    cells: dict = field(default_factory=dict)  # language code -> Cell, for every language but the source's
 
 
 TARGET_FIELDS = (
@@ -73,16 +74,19 @@ TARGET_FIELDS = (
 
 
 def target_languages():
-    return list(Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("pk"))
+    """Every language a page may be translated into: all of them, since the source may be French or Arabic."""
+    return list(Locale.objects.order_by("pk"))
 
 
-def source_pages():
-    """The French pages that are translated: every French page but the root."""
-    return Page.objects.filter(locale__language_code=SOURCE_LANGUAGE, depth__gt=1)
+def languages_in(rows, locales):
+    """The ``locales`` some row has a cell in (the source languages of the rows aside when no row translates into
+    them: a report of French sources has no French column)."""
+    present = {code for row in rows for code in row.cells}
+    return [locale for locale in locales if locale.language_code in present]
 
 
 def status_rows(pages, locales=None):
-    """A Row per page of ``pages`` (French pages), with a Cell per target language."""
+    """A Row per page of ``pages`` (source pages), with a Cell per other language among ``locales``."""
     locales = locales if locales is not None else target_languages()
     pages = list(pages)
     keys = [page.translation_key for page in pages]
@@ -107,6 +111,8 @@ def status_rows(pages, locales=None):
     for source in pages:
         row = Row(source=source)
         for locale in locales:
+            if locale.pk == source.locale_id:
+                continue
             target = translations.get((source.translation_key, locale.pk))
             row.cells[locale.language_code] = Cell(
                 status=cell_status(target, changed_at.get(source.translation_key), in_review),
@@ -144,7 +150,7 @@ def todo_for(languages):
     """The translations awaiting work in ``languages``: to translate, out of date, or sent back by a reviewer for
     changes.
 
-    Returns (language code, French page, translated page, Cell), in the site's order. Missing translations are not
+    Returns (language code, source page, translated page, Cell), in the site's order. Missing translations are not
     listed: starting one is an editor's decision."""
     locales = [locale for locale in target_languages() if locale.language_code in languages]
     if not locales:
@@ -158,8 +164,15 @@ def todo_for(languages):
     return todo
 
 
+def cells_in(row, codes):
+    """The row's cells in ``codes`` (a source page has no cell in its own language)."""
+    return [row.cells[code] for code in codes if code in row.cells]
+
+
 SORTS = {
-    "status": lambda row, codes: min(URGENCY.index(row.cells[code].status) for code in codes),
+    "status": lambda row, codes: min(
+        (URGENCY.index(cell.status) for cell in cells_in(row, codes)), default=len(URGENCY)
+    ),
     "date": lambda row, codes: row.source.last_published_at or row.source.latest_revision_created_at,
 }
 
@@ -168,11 +181,11 @@ def select_rows(rows, status=None, language=None, sort=None):
     """The rows with a cell in ``status`` (in ``language``, or in any language), sorted by ``sort``.
 
     ``sort``: "status" (what awaits a translator first; with ``language``, that language's status), "date" or
-    "-date" (the French page's last publication, oldest or newest first); otherwise the site's order is kept.
+    "-date" (the source page's last publication, oldest or newest first); otherwise the site's order is kept.
     """
-    codes = [language] if language else list(rows[0].cells) if rows else []
+    codes = [language] if language else sorted({code for row in rows for code in row.cells})
     if status:
-        rows = [row for row in rows if any(row.cells[code].status == status for code in codes)]
+        rows = [row for row in rows if any(cell.status == status for cell in cells_in(row, codes))]
     key = SORTS.get((sort or "").lstrip("-"))
     if key is not None:
         # Dates may be missing (a page never published); those sort last either way.

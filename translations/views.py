@@ -20,13 +20,14 @@ from approvals.objects import admin_title, edit_url
 from translations.glossary import FORMATS, glossary_entries, render_glossary
 from translations.review import build_screen, get_translation, may_view, may_withdraw, withdraw_url
 from translations.roles import SOURCE_LANGUAGE, may_manage_translations
+from translations.sources import is_source, source_pages, source_version
 from translations.starting import missing_locales, translate_into_all_languages
 from translations.status import (
     STATUS_LABELS,
     STATUSES,
     counts_by_language,
+    languages_in,
     select_rows,
-    source_pages,
     status_rows,
     target_languages,
 )
@@ -55,8 +56,8 @@ def language_choices():
 SORT_CHOICES = [
     ("", gettext_lazy("Site order")),
     ("status", gettext_lazy("Status (what awaits a translator first)")),
-    ("-date", gettext_lazy("French page published, newest first")),
-    ("date", gettext_lazy("French page published, oldest first")),
+    ("-date", gettext_lazy("Source page published, newest first")),
+    ("date", gettext_lazy("Source page published, oldest first")),
 ]
 
 
@@ -97,7 +98,8 @@ class TranslationStatusFilterSet(WagtailFilterSet):
 
 
 class TranslationStatusView(ReportView):
-    """Every French page against every other language: up to date, out of date, in review or missing."""
+    """Every source page (French, or Arabic when written first in Arabic) against every other language: up to date,
+    out of date, in review or missing."""
 
     page_title = gettext_lazy("Translation status")
     header_icon = "wagtail-localize-language"
@@ -121,7 +123,7 @@ class TranslationStatusView(ReportView):
         context.update(
             locales=locales,
             table=[
-                (row.source, [(locale.language_code, row.cells[locale.language_code]) for locale in locales])
+                (row.source, [(locale.language_code, row.cells.get(locale.language_code)) for locale in locales])
                 for row in rows
             ],
             statuses=[(status, STATUS_LABELS[status]) for status in STATUSES],
@@ -136,10 +138,12 @@ class TranslationStatusView(ReportView):
         if self.filters and not self.filters.is_valid():
             errors = "; ".join(f"{name}: {' '.join(error)}" for name, error in self.filters.errors.items())
             return HttpResponseBadRequest(_("Invalid filter: %(errors)s") % {"errors": errors})
-        self.locales = target_languages()
         options = self.filters.form.cleaned_data if self.filters else {}
+        every_language = target_languages()
+        rows = status_rows(self.get_filtered_queryset(), every_language)
+        self.locales = languages_in(rows, every_language)
         self.rows = select_rows(
-            status_rows(self.get_filtered_queryset(), self.locales),
+            rows,
             status=options.get("status"),
             language=options.get("language"),
             sort=options.get("sort"),
@@ -150,12 +154,17 @@ class TranslationStatusView(ReportView):
 
 # Starting translations ----------------------------------------------------------------------------------------------
 def translate_all(request, page_id):
-    """Translate a French page into every language it lacks (confirmation on GET, action on POST)."""
+    """Translate a source page (French, or Arabic when written first in Arabic) into every language it lacks
+    (confirmation on GET, action on POST). A translation is not translated onwards: the text comes from its source."""
     page = get_object_or_404(Page, pk=page_id).specific
     if not may_manage_translations(request.user) or not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied(_("Only editors can start translations."))
-    if page.locale.language_code != SOURCE_LANGUAGE:
-        return HttpResponseBadRequest(_("Translations start from the French page."))
+    if not is_source(page):
+        source = source_version(page)
+        language = source.locale.get_display_name() if source is not None else ""
+        return HttpResponseBadRequest(
+            _("Translations start from the source page (%(language)s).") % {"language": language}
+        )
     locales = list(missing_locales(page))
     if request.method == "POST":
         languages = translate_into_all_languages(page, request.user)

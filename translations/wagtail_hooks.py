@@ -18,7 +18,7 @@ from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 from approvals.action_menus import PartnerSubmitPageMenuItem
-from approvals.objects import REVIEW_URL_HOOK
+from approvals.objects import REVIEW_URL_HOOK, REVIEW_URLS_PREPARE_HOOK
 from approvals.reviewers import is_reviewer
 from approvals.translation_editor import enabled_translation
 from approvals.workflow import REVIEW_BEFORE_ATTR, restart_message, review_restarted_since
@@ -27,8 +27,9 @@ from translations.localize_internals import PUBLISH_ACTION, RESTART_FIELD
 from translations.models import QueuedTranslation
 from translations.po import PO_IMPORT_ACTION
 from translations.review import is_translation, may_view, review_url
-from translations.roles import SOURCE_LANGUAGE, may_manage_translations, may_work_in, translator_languages
+from translations.roles import may_manage_translations, may_work_in, translator_languages
 from translations.snippets import GlossaryTermViewSet
+from translations.sources import is_source, remember_sources
 from translations.starting import missing_locales
 from translations.status import todo_for
 from translations.submission import NoWorkflowError, submit_translation
@@ -96,11 +97,7 @@ def confine_bulk_actions(request, action_type, objects, action_class_instance):
 def translation_header_buttons(page, user, view_name=None, next_url=None):
     if page.is_root():
         return
-    if (
-        page.locale.language_code == SOURCE_LANGUAGE
-        and may_manage_translations(user)
-        and missing_locales(page).exists()
-    ):
+    if may_manage_translations(user) and is_source(page) and missing_locales(page).exists():
         yield Button(
             _("Translate into all languages"),
             reverse("portal_translations:translate_all", args=[page.pk]),
@@ -110,7 +107,7 @@ def translation_header_buttons(page, user, view_name=None, next_url=None):
     specific = page.specific_deferred
     if is_translation(specific) and may_view(user, specific):
         yield Button(
-            _("Review this translation") if is_reviewer(user) else _("Compare with the French text"),
+            _("Review this translation") if is_reviewer(user) else _("Compare with the source text"),
             review_url(specific),
             icon_name="doc-full",
             priority=56,
@@ -123,20 +120,22 @@ def translations_are_reviewed_on_their_screen(obj):
     return review_url(obj) if is_translation(obj) else None
 
 
+hooks.register(REVIEW_URLS_PREPARE_HOOK, remember_sources)
+
+
 @hooks.register("construct_page_action_menu")
 def submitting_queues_the_translations(menu_items, request, context):
-    """The editor's one submit action on a French page says that the translations into the languages it lacks follow
-    once it is published, and queues them (``queue_translation``); there is no second submit button for it."""
+    """The editor's one submit action on a source page (French, or Arabic written first: ``translations.sources``)
+    says that the translations into the languages it lacks follow once it is published, and queues them
+    (``queue_translation``); there is no second submit button for it."""
     if context.get("view") not in ("create", "edit") or not may_manage_translations(request.user):
         return
     if context["view"] == "create":
-        parent = context["parent_page"]
-        french = parent.locale.language_code == SOURCE_LANGUAGE
-        languages = list(Locale.objects.exclude(language_code=SOURCE_LANGUAGE)) if french else []
+        # A new page has no translation yet: it is the source of those to come, in whichever tree it is written.
+        languages = list(Locale.objects.exclude(pk=context["parent_page"].locale_id))
     else:
         page = context["page"]
-        french = page.locale.language_code == SOURCE_LANGUAGE
-        languages = list(missing_locales(page)) if french else []
+        languages = list(missing_locales(page)) if is_source(page) else []
     for item in menu_items:
         if isinstance(item, PartnerSubmitPageMenuItem) and languages:
             item.queued_languages = [locale.get_display_name() for locale in languages]

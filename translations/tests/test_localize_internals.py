@@ -66,3 +66,23 @@ def test_the_editor_template_and_context_the_navigation_rewrites(users, arabic):
     label, url = next(iter(context["translations"]))
     assert str(label) and url.startswith("/admin/")
     assert {"locale", "editUrl"} <= set(context["source_translation"])
+
+
+def test_starting_a_translation_records_its_source_locale_keyed_by_translation_key(portal, users):
+    """``translations.sources`` reads the oldest TranslationSource of a key as the language the text was first
+    written in: starting from an Arabic page records Arabic, under the page's translation key, stamped."""
+    from django.apps import apps
+    from wagtail_localize.operations import translate_object
+
+    from tests.testapp.models import SectionPage
+
+    app_label, model_name, fields = internals.SOURCE_RECORD
+    model = apps.get_model(app_label, model_name)
+    names = {name for f in model._meta.concrete_fields for name in (f.name, f.attname)}
+    assert names >= set(fields) | {internals.SOURCE_ORDER_FIELD}
+    arabic = SectionPage(title="منصة", slug="منصة", locale=portal["ar"].locale, summary="ملخص.", introduction="مقدمة.")
+    portal["ar"].add_child(instance=arabic)
+    translate_object(arabic, [portal["fr"].locale], user=users["editor"])
+    (record,) = model.objects.filter(object_id=arabic.translation_key)
+    assert record.locale.language_code == "ar"
+    assert getattr(record, internals.SOURCE_ORDER_FIELD) is not None
