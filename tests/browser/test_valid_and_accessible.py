@@ -27,7 +27,7 @@ LANGUAGES = ("fr", "ar", "en")
 
 def page_addresses(pages, language):
     """Every page type of the site in ``language``, by name: the built pages, a filtered listing, the search page
-    without a query, with results and without any, and a 404."""
+    without a query, with results and without any, a 404, and the subscription and proposal forms."""
     by_type = {type(page.specific).__name__: page.specific.url for page in pages}
     addresses = dict(by_type)
     addresses["ToolIndexPage filtered"] = by_type["ToolIndexPage"] + "?theme=participation"
@@ -35,6 +35,8 @@ def page_addresses(pages, language):
     addresses["search with results"] = f"/{language}/search/?q=budget"
     addresses["search without results"] = f"/{language}/search/?q=zzzyyyxxx"
     addresses["404"] = f"/{language}/no-such-page/"
+    addresses["subscribe"] = f"/{language}/subscribe/"
+    addresses["propose"] = f"/{language}/propose/"
     regions = [page.specific for page in pages if type(page.specific).__name__ == "RegionPage"]
     if regions:
         addresses["embedded region widget"] = f"/{language}/embed/region/{regions[0].code}/"
