@@ -39,7 +39,14 @@ def test_detail_pages_go_only_under_their_index_and_have_no_children(detail, ind
 
 
 def test_home_page_accepts_only_the_toolkit_indexes_and_the_institutional_pages():
-    assert set(HomePage.allowed_subpage_models()) == {*INDEXES, InformationPage}
+    """The portal's own page types; the test app adds its test-only pages under the home page (tests/testapp/apps.py)
+    and nothing else."""
+    portal_models = {model for model in HomePage.allowed_subpage_models() if model._meta.app_label != "testapp"}
+    assert portal_models == {*INDEXES, InformationPage}
+    test_models = {model._meta.label for model in HomePage.allowed_subpage_models()} - {
+        model._meta.label for model in portal_models
+    }
+    assert test_models == {"testapp.ArticlePage", "testapp.SectionPage"}
 
 
 def test_one_index_of_each_kind_per_home_page(portal):
