@@ -53,10 +53,15 @@ def _forget(sender, instance, **kwargs):
 
 
 def recorded_languages(keys):
-    """{translation key: locale code of its oldest TranslationSource} for ``keys``, in one query."""
-    records = TranslationSource.objects.filter(object_id__in=keys)
-    records = records.order_by("object_id", SOURCE_ORDER_FIELD, "pk").distinct("object_id")
-    return dict(records.values_list("object_id", "locale__language_code"))
+    """{translation key: locale code of its oldest TranslationSource} for ``keys``, in one query.
+
+    The oldest is kept here rather than with PostgreSQL's DISTINCT ON: ``make run`` runs on SQLite, and a key has one
+    record per language it was translated from (one or two rows)."""
+    records = TranslationSource.objects.filter(object_id__in=keys).order_by("object_id", SOURCE_ORDER_FIELD, "pk")
+    oldest = {}
+    for key, language in records.values_list("object_id", "locale__language_code"):
+        oldest.setdefault(key, language)
+    return oldest
 
 
 def remember_sources(objs):
