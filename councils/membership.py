@@ -12,6 +12,12 @@ from cms.roles import COUNCIL_GROUPS, group_names
 _REGION_OF_GROUP = {name: code for code, name in COUNCIL_GROUPS.items()}
 
 
+def _region_of(group_names_held):
+    """The rule itself: the region of exactly one council group among ``group_names_held``, else None."""
+    codes = {_REGION_OF_GROUP[name] for name in group_names_held if name in _REGION_OF_GROUP}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def council_region_for(user):
     """The official code of the region ``user`` contributes for, or None."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active or user.is_superuser:
@@ -19,8 +25,7 @@ def council_region_for(user):
     cached = getattr(user, "_council_region", ())
     if cached != ():
         return cached
-    codes = {_REGION_OF_GROUP[name] for name in group_names(user) if name in _REGION_OF_GROUP}
-    user._council_region = codes.pop() if len(codes) == 1 else None
+    user._council_region = _region_of(group_names(user))
     return user._council_region
 
 
@@ -36,8 +41,7 @@ def council_regions_for(users):
     names = {user.pk: set() for user in eligible}
     memberships = get_user_model().groups.through.objects.filter(user_id__in=names, group__name__in=_REGION_OF_GROUP)
     for user_id, name in memberships.values_list("user_id", "group__name"):
-        names[user_id].add(_REGION_OF_GROUP[name])
+        names[user_id].add(name)
     for user in users:
-        codes = names.get(user.pk, set())
-        user._council_region = next(iter(codes)) if len(codes) == 1 else None
+        user._council_region = _region_of(names.get(user.pk, ()))
     return {user.pk: user._council_region for user in users}
