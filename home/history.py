@@ -9,6 +9,7 @@ note is read from the revision's JSON content in the same query (no revision is 
 from wagtail.models import PageLogEntry
 
 from approvals.operator import OPERATOR_PUBLISH_ACTION
+from home.prepared import prepared
 
 PUBLISH_ACTIONS = ("wagtail.publish", OPERATOR_PUBLISH_ACTION)
 
@@ -21,19 +22,24 @@ def change_notes(page):
     """
     if page is None or not page.pk:
         return []
-    rows = (
-        PageLogEntry.objects.filter(page_id=page.pk, action__in=PUBLISH_ACTIONS, revision__isnull=False)
-        .order_by("timestamp", "pk")
-        .values_list("timestamp", "revision__content__change_note")
-    )
     notes, previous = [], ""
-    for timestamp, note in rows:
+    for timestamp, note in _publications(page.pk):
         note = (note or "").strip() if isinstance(note, str) else ""
         if note and note != previous:
             notes.append({"date": timestamp, "note": note})
         previous = note
     notes.reverse()
     return notes
+
+
+@prepared
+def _publications(page_id):
+    """(timestamp, change note) of a page's publications, oldest first: compiled once (home/prepared.py)."""
+    return (
+        PageLogEntry.objects.filter(page_id=page_id, action__in=PUBLISH_ACTIONS, revision__isnull=False)
+        .order_by("timestamp", "pk")
+        .values_list("timestamp", "revision__content__change_note")
+    )
 
 
 def current_change_notes(page_ids):

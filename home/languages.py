@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from home.prepared import prepared
 from home.privacy import restricted
 
 # Each language named in itself, as the language switcher shows it.
@@ -28,12 +29,7 @@ def alternates(request, page=None):
     current = translation.get_language()
     links = []
     if page is not None and getattr(page, "pk", None):
-        translations = (
-            Page.objects.filter(translation_key=page.translation_key, live=True)
-            .annotate(private=restricted(), language=F("locale__language_code"))
-            .only("id", "url_path", "path", "depth", "translation_key", "locale_id")
-        )
-        by_language = {p.language: p for p in translations}
+        by_language = {p.language: p for p in _live_translations(page.translation_key)}
         this = next((p for p in by_language.values() if p.pk == page.pk), None)
         if this is None or not this.private:
             by_language = {code: p for code, p in by_language.items() if not p.private}
@@ -57,3 +53,13 @@ def _link(request, code, url, current):
         "current": code == current,
         "dir": direction(code),
     }
+
+
+@prepared
+def _live_translations(translation_key):
+    """The live translations of a page, each with its language and whether it is private: compiled once."""
+    return (
+        Page.objects.filter(translation_key=translation_key, live=True)
+        .annotate(private=restricted(), language=F("locale__language_code"))
+        .only("id", "url_path", "path", "depth", "translation_key", "locale_id")
+    )

@@ -40,6 +40,7 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
+from home.prepared import prepared
 from pagecache import memo
 
 
@@ -121,31 +122,39 @@ def _page_at(root, url_path, depth):
         page = _specific_at(hint[1], hint[0], root, url_path, depth)
         if page is not None:
             return page
-    found = (
-        Page.objects.filter(url_path=url_path, path__startswith=root.path, depth=depth)
-        .values_list("pk", "content_type_id")
-        .first()
-    )
-    if found is None:
+    found = _page_type_at(url_path, root.path, depth)
+    if not found:
         return None
-    model = ContentType.objects.get_for_id(found[1]).model_class()
+    model = ContentType.objects.get_for_id(found[0][1]).model_class()
     if model is None or not issubclass(model, Page):
         return None
-    page = _specific_at(model, found[0], root, url_path, depth)
+    page = _specific_at(model, found[0][0], root, url_path, depth)
     if page is not None:
         if len(_hints) >= MAX_HINTS:
             _hints.clear()
-        _hints[(root.path, url_path)] = (found[0], model)
+        _hints[(root.path, url_path)] = (found[0][0], model)
     return page
 
 
 def _specific_at(model, pk, root, url_path, depth):
-    pages = (
-        model.objects.filter(pk=pk, url_path=url_path, path__startswith=root.path, depth=depth)
+    pages = _specific_rows(model, pk, url_path, root.path, depth, root.depth)
+    return pages[0] if pages else None
+
+
+# The two routing queries differ from one address to the next only by their values: compiled once (home/prepared.py).
+@prepared
+def _page_type_at(url_path, root_path, depth):
+    pages = Page.objects.filter(url_path=url_path, path__startswith=root_path, depth=depth)
+    return pages.order_by("path").values_list("pk", "content_type_id")[:1]
+
+
+@prepared
+def _specific_rows(model, pk, url_path, root_path, depth, root_depth):
+    return (
+        model.objects.filter(pk=pk, url_path=url_path, path__startswith=root_path, depth=depth)
         .select_related("locale")
-        .annotate(guarded=_guarded(), routed_elsewhere=_routed_elsewhere(root.depth))
+        .annotate(guarded=_guarded(), routed_elsewhere=_routed_elsewhere(root_depth))
     )
-    return next(iter(pages), None)
 
 
 def _guarded():

@@ -16,8 +16,9 @@ Standard library only at module level: the `probe` subcommands import Django ins
 virtualenv to find the URLs and count queries.
 
 Settings (environment): BENCH_PAGES_DATABASE_URL, BENCH_SECONDS (10), BENCH_CONNECTIONS (8), BENCH_THREADS (2),
-BENCH_WORKERS (2), BENCH_PORT (8797), BENCH_TIMEOUT (30 s), BENCH_REDIS_URL (the page cache in Redis rather than
-the database cache), BENCH_SKIP_LOAD=1 (the database already holds the demo content), BENCH_ONLY="tool.fr home.ar"
+BENCH_WORKERS (2), BENCH_PORT (8797), BENCH_TIMEOUT (30 s), BENCH_REDIS_URL (the page cache's Redis, by default
+redis://127.0.0.1:6379/5 as production runs; empty for the database cache), BENCH_SKIP_LOAD=1 (the database already
+holds the demo content; migrations still run), BENCH_ONLY="tool.fr home.ar"
 (only these pages, named by the first word of their row and their language: home, tool, guide, region, tools,
 adoption, search; nothing written), BENCH_OUTPUT (docs/benchmarks.md or -), BENCH_BAKERYDEMO,
 BENCH_BAKERYDEMO_PYTHON, BENCH_BAKERYDEMO_DATABASE_URL.
@@ -31,12 +32,14 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +53,7 @@ SECTION_TITLE = "## Pages under load (`make bench`)"
 CACHED_SHARE_TARGET = 0.5  # cached pages: at least half the ceiling's requests per second
 DETAIL_CPU_TARGET_MS = 13.0  # uncached detail pages: at most 13 ms of server CPU per request
 BAKERYDEMO_SHARE_TARGET = 0.5  # a detail page: at most half of bakerydemo's server CPU per request
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/5"  # the page cache as production keeps it (REDIS_URL)
 # Browsers ask for compressed pages; so does wrk here (the portal gzips HTML, the ceiling's answer is too small).
 WRK_HEADERS = ("Accept-Encoding: gzip, deflate, br",)
 # bakerydemo's production settings always redirect to HTTPS: it is measured as behind its TLS proxy, which says so.
@@ -448,7 +452,7 @@ def render_report(rows, ceiling, facts, config, bakerydemo_note):
         "ran beside it). gunicorn (cms/gunicorn.conf.py) with "
         f"{config.workers} workers; wrk {config.threads} threads, {config.connections} connections, "
         f"{config.seconds} s per page, timeout {config.timeout} s, `{WRK_HEADERS[0]}`; page cache in "
-        f"{'Redis' if os.environ.get('BENCH_REDIS_URL') else 'the database cache'}. Ceiling: a bare Django view, "
+        f"{'Redis' if page_cache_url() else 'the database cache'}. Ceiling: a bare Django view, "
         f"{ceiling.mean_result('rps') or 0:,.0f} req/s (runs: "
         + ", ".join(f"{run.result.rps:,.0f}" for run in ceiling.runs if run.result)
         + "), the ratios use the mean.",
@@ -605,9 +609,9 @@ def prepare_portal(env, skip_load):
     createdb(env["DATABASE_URL"])
     manage(python, "compile_catalogues", env=env)
     manage(python, "collectstatic", "--no-input", "-v", "0", env=env)
+    manage(python, "migrate", "--no-input", "-v", "0", env=env)  # also when skipping the load: new migrations
     if not skip_load:
         print("Loading the demo content into", database_name(env["DATABASE_URL"]), "...", flush=True)
-        manage(python, "migrate", "--no-input", "-v", "0", env=env)
         manage(python, "bootstrap_portal", env=env)
         manage(python, "load_demo_content", "--force", "-v", "0", env=env)
         manage(python, "search_index", "ensure", env=env)
@@ -637,11 +641,25 @@ def portal_env(database_url, static_root, secret_key):
         STATIC_ROOT=static_root,
         GUNICORN_LOG_LEVEL="warning",
     )
-    # The cache every worker shares: Django's database cache, as without Redis, unless BENCH_REDIS_URL names one.
+    # The cache every worker shares: Redis, as in production, else Django's database cache (see page_cache_url).
     env.pop("REDIS_URL", None)
-    if os.environ.get("BENCH_REDIS_URL"):
-        env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
+    if page_cache_url():
+        env["REDIS_URL"] = page_cache_url()
     return env
+
+
+def page_cache_url():
+    """The Redis URL of the page cache: BENCH_REDIS_URL, by default this machine's Redis (database 5), as production
+    runs; "" (BENCH_REDIS_URL= or no Redis answering) measures Django's database cache instead."""
+    url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL)
+    if not url:
+        return ""
+    parts = urllib.parse.urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), timeout=1).close()
+    except OSError:
+        return ""
+    return url
 
 
 def bench_ceiling(config, env, log_dir, run):

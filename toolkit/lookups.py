@@ -48,10 +48,24 @@ def localized_link_groups(locale, order_by=("path",), **groups):
     if len(names) < len(groups):  # two groups of one page type: one query each
         return {name: localized_links(sources, locale, order_by) for name, sources in groups.items()}
     found = {name: [] for name in groups}
-    pages = live_public(Page.objects).filter(condition, locale=locale).only(*LINK_FIELDS).order_by(*order_by)
+    for page in links_query(condition, locale.pk, order_by):
+        found[names[page.content_type_id]].append(page)
+    return found
+
+
+def links_by_type(pages, **models):
+    """Links split by page type: ``{name: [the pages of models[name]]}`` (a translation keeps its page type)."""
+    names = {ContentType.objects.get_for_model(model).pk: name for name, model in models.items()}
+    found = {name: [] for name in models}
     for page in pages:
         found[names[page.content_type_id]].append(page)
     return found
+
+
+def links_query(condition, locale_id, order_by=("path",)):
+    """The live public pages of one language matching ``condition``, as links (``LINK_FIELDS``): the query behind
+    ``localized_links``, which prepared queries (``home.prepared``) compile once."""
+    return live_public(Page.objects).filter(condition, locale_id=locale_id).only(*LINK_FIELDS).order_by(*order_by)
 
 
 class Catalogue:

@@ -14,8 +14,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.api import APIField
+from wagtail.models import Page
 
 from home.base import BasePage
+from home.prepared import prepared
 from toolkit.lookups import Catalogue
 
 
@@ -34,6 +36,24 @@ def related_pages_field(model, verbose_name):
     return ParentalManyToManyField(
         model, verbose_name=verbose_name, blank=True, related_name="+", limit_choices_to=source_locale_only
     )
+
+
+def related_values(page, relation, column):
+    """``page.<relation>.values_list(column, flat=True)`` as a list, in the same order: compiled once per process
+    (``home.prepared``) when the relation is read from the database; a preview's relations, held in memory by
+    modelcluster, are read as they are."""
+    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
+        return list(getattr(page, relation).values_list(column, flat=True))
+    related = page._meta.get_field(relation).related_model
+    ordering = related._meta.ordering or (["path"] if issubclass(related, Page) else ["pk"])
+    return _related_values(type(page), relation, page.pk, column, tuple(ordering))
+
+
+@prepared(fixed=("relation", "column", "ordering"))
+def _related_values(model, relation, pk, column, ordering):
+    rows = model.objects.filter(pk=pk, **{f"{relation}__isnull": False})
+    rows = rows.order_by(*(f"{relation}__{field}" for field in ordering))
+    return rows.values_list(f"{relation}__{column}", flat=True)
 
 
 class ToolkitDetailPage(BasePage):
@@ -80,7 +100,7 @@ class ToolkitDetailPage(BasePage):
     def localized_themes(self, catalogue):
         """This page's themes in the catalogue's language: as listings prefetched them, else their slugs alone."""
         prefetched = "themes" in getattr(self, "_prefetched_objects_cache", {})
-        themes = self.themes.all() if prefetched else self.themes.values_list("slug", flat=True)
+        themes = self.themes.all() if prefetched else related_values(self, "themes", "slug")
         return catalogue.localize(themes, "themes")
 
     def get_context(self, request, *args, **kwargs):

@@ -1,7 +1,7 @@
 """The 12 regions: each region's page gathers its tools, their adoption status, its experiences and its figures."""
 
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -9,8 +9,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.base import BasePage
+from home.prepared import prepared
 from home.privacy import live_public
-from toolkit.lookups import LINK_FIELDS, localized_links
+from toolkit.lookups import LINK_FIELDS, links_query
 from toolkit.models.adoption import Adoption
 from toolkit.models.pages import ToolkitDetailPage
 from toolkit.models.tools import ExperiencePage, ToolPage
@@ -79,24 +80,38 @@ class RegionPage(ToolkitDetailPage):
     def adopted_tools(self):
         """[(adoption, tool link)] for the region's live adoptions whose tool is live and public in the page's
         language, in two queries: the region page and its embeddable widget (dissemination/embed.py) share it."""
-        adoptions = list(
-            Adoption.objects.filter(live=True, region_code=self.code).annotate(tool_key=F("tool__translation_key"))
-        )
-        adopted = ToolPage.objects.filter(adoption_records__live=True, adoption_records__region_code=self.code)
-        tools = {tool.translation_key: tool for tool in localized_links(adopted, self.locale)}
+        adoptions = _live_adoptions(self.code)
+        tools = {tool.translation_key: tool for tool in _adopted_tool_links(self.code, self.locale_id)}
         return [(a, tools[a.tool_key]) for a in adoptions if a.tool_key in tools]
 
     def related_context(self, catalogue):
-        experiences = (
-            live_public(ExperiencePage.objects)
-            .filter(locale=self.locale, region__code=self.code)
-            .only(*LINK_FIELDS)
-            .order_by("-year", "title")
-        )
-        developed = live_public(ToolPage.objects).filter(locale=self.locale, developed_by_regions__code=self.code)
         return {
             "adoptions": self.adopted_tools(),
-            "developed_tools": list(developed.only(*LINK_FIELDS).order_by("title")),
-            "experiences": list(experiences),
+            "developed_tools": _developed_tools(self.locale_id, self.code),
+            "experiences": _region_experiences(self.locale_id, self.code),
             "census": self.census(),
         }
+
+
+# The region page's queries differ from one region and language to the next only by their values: compiled once.
+@prepared
+def _live_adoptions(code):
+    return Adoption.objects.filter(live=True, region_code=code).annotate(tool_key=F("tool__translation_key"))
+
+
+@prepared
+def _adopted_tool_links(code, locale_id):
+    adopted = ToolPage.objects.filter(adoption_records__live=True, adoption_records__region_code=code)
+    return links_query(Q(translation_key__in=adopted.order_by().values("translation_key")), locale_id)
+
+
+@prepared
+def _developed_tools(locale_id, code):
+    developed = live_public(ToolPage.objects).filter(locale_id=locale_id, developed_by_regions__code=code)
+    return developed.only(*LINK_FIELDS).order_by("title")
+
+
+@prepared
+def _region_experiences(locale_id, code):
+    experiences = live_public(ExperiencePage.objects).filter(locale_id=locale_id, region__code=code)
+    return experiences.only(*LINK_FIELDS).order_by("-year", "title")

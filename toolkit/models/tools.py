@@ -16,10 +16,17 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.base import BasePage
+from home.prepared import prepared
 from toolkit import blocks
-from toolkit.lookups import localized_link_groups, localized_links
+from toolkit.lookups import links_by_type, links_query, localized_links
 from toolkit.models.adoption import Adoption
-from toolkit.models.pages import ToolkitDetailPage, related_pages_field, source_locale_only, themes_field
+from toolkit.models.pages import (
+    ToolkitDetailPage,
+    related_pages_field,
+    related_values,
+    source_locale_only,
+    themes_field,
+)
 
 
 class ToolType(models.TextChoices):
@@ -117,19 +124,19 @@ class ToolPage(ToolkitDetailPage):
 
     def adoptions(self):
         """This tool's adoptions, whatever the language of the page (they are stored against the source tool)."""
-        return Adoption.objects.filter(live=True, tool__translation_key=self.translation_key).order_by("region_code")
+        return _tool_adoptions(self.translation_key)
 
     def related_context(self, catalogue):
         regions = catalogue.regions
-        developer_codes = self.developed_by_regions.values_list("code", flat=True)
+        developer_codes = related_values(self, "developed_by_regions", "code")
         return {
-            "partners": catalogue.localize(self.developed_by_partners.values_list("slug", flat=True), "partners"),
+            "partners": catalogue.localize(related_values(self, "developed_by_partners", "slug"), "partners"),
             "developer_regions": [regions[code] for code in developer_codes if code in regions],
             "adoptions": [(adoption, regions.get(adoption.region_code)) for adoption in self.adoptions()],
-            **localized_link_groups(
-                self.locale,
-                related_guides=GuidePage.objects.filter(related_tools__translation_key=self.translation_key),
-                related_experiences=ExperiencePage.objects.filter(tools_used__translation_key=self.translation_key),
+            **links_by_type(
+                _guides_and_experiences_using(self.translation_key, self.locale_id),
+                related_guides=GuidePage,
+                related_experiences=ExperiencePage,
             ),
         }
 
@@ -274,3 +281,17 @@ class ExperiencePage(ToolkitDetailPage):
             "region_page": catalogue.region(self.region.code) if self.region_id else None,
             "tools": localized_links(self.tools_used.all(), self.locale),
         }
+
+
+# The tool page's queries differ from one tool and language to the next only by their values: compiled once.
+@prepared
+def _tool_adoptions(translation_key):
+    return Adoption.objects.filter(live=True, tool__translation_key=translation_key).order_by("region_code")
+
+
+@prepared
+def _guides_and_experiences_using(translation_key, locale_id):
+    guides = GuidePage.objects.filter(related_tools__translation_key=translation_key)
+    experiences = ExperiencePage.objects.filter(tools_used__translation_key=translation_key)
+    keys = Q(translation_key__in=guides.order_by().values("translation_key"))
+    return links_query(keys | Q(translation_key__in=experiences.order_by().values("translation_key")), locale_id)
