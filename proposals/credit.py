@@ -7,6 +7,7 @@ that key. It is the only query the credit adds to an experience or tool page (``
 it is not worth a column on every page for the few pages proposed from outside.
 """
 
+from home.prepared import prepared
 from proposals.models import Proposal
 
 
@@ -14,9 +15,12 @@ def credit_for(page):
     """``{"name", "council"}`` of the consenting proposer behind ``page`` (any language), or None."""
     if page is None or getattr(page, "translation_key", None) is None:
         return None
-    return (
-        Proposal.objects.filter(page__translation_key=page.translation_key, credit_consent=True)
-        .order_by("created_at")
-        .values("proposer_name", "council")
-        .first()
-    )
+    credits = _first_consenting_proposer(page.translation_key)
+    return credits[0] if credits else None
+
+
+@prepared
+def _first_consenting_proposer(translation_key):
+    """Compiled once per process (``home.prepared``): the same query on every experience and tool page."""
+    proposals = Proposal.objects.filter(page__translation_key=translation_key, credit_consent=True)
+    return proposals.order_by("created_at").values("proposer_name", "council")[:1]

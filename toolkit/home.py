@@ -5,10 +5,11 @@ the home page's children, in one query, so they follow whatever slug and title t
 language, and a section whose page is missing or unpublished simply loses that link.
 """
 
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.prepared import prepared
 from home.privacy import live_public
 from toolkit.lookups import Catalogue
 from toolkit.models import (
@@ -78,7 +79,7 @@ def entry_points(home, request):
     A page's type is read from its content type (Django keeps content types in memory), so no page is loaded twice.
     """
     found = {}
-    for page in live_public(Page.objects.child_of(home)).order_by("path"):
+    for page in _public_children(home.path, home.depth + 1):
         role = ENTRY_PAGES.get(page.specific_class)
         url = page.get_url(request=request)
         if role and url and role not in found:
@@ -103,11 +104,6 @@ def ways_in(entries):
 def latest_publications(home, request):
     """The last ``LATEST`` live public pages of content in ``home``'s language, by their last publication: what the
     partners most recently approved. One query, whatever their types."""
-    pages = (
-        live_public(Page.objects.type(*LATEST_TYPES))
-        .filter(locale_id=home.locale_id)
-        .order_by(F("last_published_at").desc(nulls_last=True), "-pk")[:LATEST]
-    )
     return [
         {
             "title": page.title,
@@ -115,19 +111,15 @@ def latest_publications(home, request):
             "kind": page.specific_class._meta.verbose_name,
             "published": page.last_published_at,
         }
-        for page in pages
+        for page in _latest(home.locale_id)
     ]
 
 
 def home_context(home, request):
     catalogue = Catalogue.for_request(request, home.locale)
 
-    def cards(model):
-        """Live pages of ``model`` with what their cards read, as the index pages prefetch it."""
-        return model.for_listing(live_public(model.objects).filter(locale=home.locale))
-
-    tools = list(cards(ToolPage).filter(featured=True).order_by("title")[:FEATURED])
-    guides = list(cards(GuidePage).filter(featured=True).order_by("-publication_date")[:FEATURED])
+    tools = _featured(ToolPage, home.locale_id, "title")
+    guides = _featured(GuidePage, home.locale_id, "-publication_date")
     entries = entry_points(home, request)
     tasks, audiences = ways_in(entries)
     return {
@@ -142,3 +134,29 @@ def home_context(home, request):
         "latest": latest_publications(home, request),
         "regions": list(catalogue.regions.values()),
     }
+
+
+# The home page's queries differ from one language to the next only by their values: compiled once per process
+# (home/prepared.py).
+@prepared
+def _public_children(path, depth):
+    return live_public(Page.objects.filter(path__startswith=path, depth=depth)).order_by("path")
+
+
+@prepared
+def _latest(locale_id):
+    pages = live_public(Page.objects.type(*LATEST_TYPES)).filter(locale_id=locale_id)
+    return pages.order_by(F("last_published_at").desc(nulls_last=True), "-pk")[:LATEST]
+
+
+def _featured(model, locale_id, ordering):
+    """The featured live pages of ``model`` with what their cards read, as the index pages prefetch it."""
+    pages = _featured_rows(model, locale_id, ordering)
+    prefetch_related_objects(pages, *model.listing_prefetch)
+    return pages
+
+
+@prepared(fixed=("ordering",))
+def _featured_rows(model, locale_id, ordering):
+    pages = model.for_listing(live_public(model.objects).filter(locale_id=locale_id, featured=True))
+    return pages.prefetch_related(None).order_by(ordering)[:FEATURED]  # prefetched after, on the rows
