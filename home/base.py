@@ -67,6 +67,10 @@ class BasePage(PartnerApprovalGuardMixin, Page):
         SynchronizedField("show_in_menus"),
     ]
 
+    # The foreign keys this page type's template reads (its guide's PDF...), joined by the query that finds the page
+    # for a public URL (``home.routing``), so reading them costs no query of its own.
+    serve_select_related = ()
+
     class Meta:
         abstract = True
 

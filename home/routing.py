@@ -152,7 +152,7 @@ def _page_type_at(url_path, root_path, depth):
 def _specific_rows(model, pk, url_path, root_path, depth, root_depth):
     return (
         model.objects.filter(pk=pk, url_path=url_path, path__startswith=root_path, depth=depth)
-        .select_related("locale")
+        .select_related("locale", *getattr(model, "serve_select_related", ()))
         .annotate(guarded=_guarded(), routed_elsewhere=_routed_elsewhere(root_depth))
     )
 

@@ -147,6 +147,7 @@ class GuidePage(ToolkitDetailPage):
 
     template = "pages/guide_page.html"
     parent_page_types = ["toolkit.GuideIndexPage"]
+    serve_select_related = ("pdf",)
 
     themes = themes_field()
     version = models.CharField(_("version"), max_length=20)

@@ -57,11 +57,24 @@ def figure(value):
     )
 
 
-@register.inclusion_tag("components/adoption_progress.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def adoption_progress_chart(context, locale, caption, region_code=None):
-    """The progress of generalisation over time (toolkit/adoption_progress.py), or nothing before the first fact."""
-    return {
-        "progress": adoption_progress(context.get("request"), locale, region_code),
-        "progress_legend": legend(),
-        "caption": caption,
-    }
+    """The progress of generalisation over time (toolkit/adoption_progress.py), or nothing before the first fact.
+
+    Drawn once per process for each language generation, as its figures are computed (``adoption_progress``): the
+    same chart shows on every request of a region page and of the overview, and drawing its bars and its table
+    (some 250 template variables) was the largest part of a region page's templates (docs/benchmarks.md).
+    """
+    request = context.get("request")
+    language = translation.get_language()
+    key = ("adoption-progress-html", language, locale.language_code, region_code or "all", str(caption))
+
+    def draw():
+        progress = {
+            "progress": adoption_progress(request, locale, region_code),
+            "progress_legend": legend(),
+            "caption": caption,
+        }
+        return render_to_string("components/adoption_progress.html", progress)
+
+    return memo.remember(request, language, key, draw)

@@ -172,6 +172,21 @@ def test_the_overview_charts_every_region_and_the_arabic_years_run_right_to_left
     assert chart_table(arabic)[2023] == (1, 0, 1, 2)
 
 
+def test_the_drawn_chart_follows_an_approval_and_not_a_submission(client, clients, site, live_adoption):
+    """The chart's HTML is drawn once per language generation (toolkit_tags): a change shows once it goes live."""
+    url = site["regions"]["09"].url
+    assert chart_table(client.get(url).content.decode())[2024] == (0, 0, 1, 1)  # drawn and remembered: planned
+
+    assert edit_adoption(clients["editor"], live_adoption, status="adopted", since="2024-06-10").status_code == 302
+    decide_snippet(clients["dgct"], live_adoption)
+    decide_snippet(clients["arm"], live_adoption)
+    assert chart_table(client.get(url).content.decode())[2024] == (0, 0, 1, 1)  # two approvals of three: unchanged
+
+    decide_snippet(clients["embassy"], live_adoption)
+    table = chart_table(client.get(url).content.decode())
+    assert table[2024] == (1, 0, 0, 1) and table[2023] == (0, 0, 1, 1)
+
+
 def test_the_chart_is_one_query_for_5_or_50_rows(site):
     tools = [factories.ToolPageFactory(parent=site["tree"]["tools"]) for _ in range(5)]
     counts = []
