@@ -17,6 +17,7 @@ from home.models import HomePage
 from search import indexing
 from search.engines import get_engine
 from search.query import parse
+from toolkit.models import RecommendationIndexPage, RecommendationPage, RecommendationStatus
 
 VOCABULARY = {
     "fr": (
@@ -60,7 +61,7 @@ class Command(BaseCommand):
         homes = {h.locale.language_code: h for h in HomePage.objects.filter(depth=2).select_related("locale")}
         if set(homes) != {"fr", "ar", "en"}:
             raise CommandError("Run bootstrap_portal first.")
-        existing = HomePage.objects.filter(depth=3).count()
+        existing = RecommendationPage.objects.filter(slug__startswith="bench-").count()
         to_make = max(0, pages - existing)
         started = time.perf_counter()
         locales = {code: Locale.objects.get(language_code=code) for code in homes}
@@ -68,11 +69,24 @@ class Command(BaseCommand):
         backends = {name: {**conf, "AUTO_UPDATE": False} for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()}
         # Generated pages are live from the start: an operator's benchmark data, outside partner approval.
         with override_settings(WAGTAILSEARCH_BACKENDS=backends), sanctioned_publication("operator:bench_search"):
-            self.generate(homes, locales, existing, to_make, rng)
+            indexes = {code: self.bench_index(home) for code, home in homes.items()}
+            self.generate(indexes, locales, existing, to_make, rng)
         self.stdout.write(f"Pages created: {to_make} in {time.perf_counter() - started:.1f} s")
         # The queries draw from their own generator, so every run times the same 100 queries whether or not it had
         # pages to generate first.
         self.measure(random.Random(seed + 1), queries)  # noqa: S311
+
+    def bench_index(self, home):
+        """The recommendations' index that holds the generated pages in ``home``'s language: generated pages follow
+        the tree rules as editors' pages do (a recommendation under a recommendations' index)."""
+        index = RecommendationIndexPage.objects.child_of(home).filter(slug="bench-recommendations").first()
+        if index is None:
+            index = home.add_child(
+                instance=RecommendationIndexPage(
+                    title="Bench", slug="bench-recommendations", locale=home.locale, live=True, show_in_menus=False
+                )
+            )
+        return index
 
     def generate(self, homes, locales, existing, to_make, rng):
         for start in range(0, to_make, 500):
@@ -84,11 +98,13 @@ class Command(BaseCommand):
     def make_page(self, homes, locales, number, rng):
         language = ("fr", "ar", "en")[number % 3]
         words = VOCABULARY[language]
-        page = HomePage(
+        page = RecommendationPage(
             title=" ".join(rng.choices(words, k=4)),
             slug=f"bench-{number}",
             summary=" ".join(rng.choices(words, k=25)),
-            introduction=" ".join(rng.choices(words, k=220)),
+            recommendation=" ".join(rng.choices(words, k=220)),
+            number=number % 30_000 + 1,
+            status=RecommendationStatus.values[0],
             locale=locales[language],
             live=True,
             has_unpublished_changes=False,
