@@ -151,6 +151,7 @@ class _Plan:
 
 
 def _compile(queryset):
+    """(queryset, its compiler, SQL, parameters), or None when the queryset is not one this module runs."""
     if queryset._iterable_class not in _ITERABLES or queryset._prefetch_related_lookups:
         return None
     compiler = queryset.query.get_compiler(using=queryset.db)
@@ -158,24 +159,25 @@ def _compile(queryset):
         sql, params = compiler.as_sql()
     except (EmptyResultSet, FullResultSet):
         return None
-    return compiler, sql, list(params)
+    return queryset, compiler, sql, list(params)
 
 
 def _plan(build, shape):
     """Compile ``build`` for ``shape`` with both sentinel sets and map each parameter, or None (unprepared)."""
     runs = [_stand_ins(shape, run) for run in (0, 1)]
     compiled = [_compile(build(*args)) for args, _sentinels in runs]
-    if None in compiled or compiled[0][1] != compiled[1][1] or len(compiled[0][2]) != len(compiled[1][2]):
+    if None in compiled:
         return None
-    (first_args, first), (_args, second) = runs
+    (queryset, compiler, sql, params), (_queryset, _compiler, other_sql, other_params) = compiled
+    if sql != other_sql or len(params) != len(other_params):
+        return None
     slots = []
-    for a, b in zip(compiled[0][2], compiled[1][2], strict=True):
-        slot = _slot(a, b, first, second)
+    for a, b in zip(params, other_params, strict=True):
+        slot = _slot(a, b, runs[0][1], runs[1][1])
         if slot is None:
             return None
         slots.append(slot)
-    compiler, sql, _params = compiled[0]
-    return _Plan(build(*first_args), compiler, sql, slots)
+    return _Plan(queryset, compiler, sql, slots)
 
 
 def _slot(a, b, first, second):
