@@ -124,7 +124,11 @@ def test_arabic_translator_cannot_edit_or_delete_a_french_snippet(arabic_transla
     edit_url = reverse("wagtailsnippets_translations_glossaryterm:edit", args=[french.pk])
     delete_url = reverse("wagtailsnippets_translations_glossaryterm:delete", args=[french.pk])
 
-    assert refused(arabic_translator.get(edit_url))
+    response = arabic_translator.get(edit_url)
+    assert response.status_code == 403
+    assert response.content.decode() == (  # the refusal names the snippet's language
+        "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en Français."
+    )
     assert refused(arabic_translator.post(edit_url, {"term": "Hijacked", "note": ""}))
     assert refused(arabic_translator.post(delete_url))
     french.refresh_from_db()
@@ -276,3 +280,13 @@ def test_a_snippet_added_in_an_unknown_language_is_refused_with_a_message(arabic
     assert response.content.decode() == (
         "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en xx."
     )
+
+
+def test_a_snippet_without_a_language_is_not_confined(arabic_translator, users):
+    """A tool adoption is shown in every language: given the right to add one, a translator opens its form, whatever
+    the locale the URL names (the language rule applies to snippets that have a language)."""
+    from django.contrib.auth.models import Permission
+
+    users["translator_ar"].user_permissions.add(Permission.objects.get(codename="add_adoption"))
+    url = reverse("wagtailsnippets_toolkit_adoption:add")
+    assert arabic_translator.get(f"{url}?locale=fr").status_code == 200
