@@ -273,7 +273,7 @@ def test_bulk_actions_on_snippets_are_confined_to_the_translators_language(arabi
 
 
 def test_a_snippet_added_in_an_unknown_language_is_refused_with_a_message(arabic_translator, glossary):
-    """A locale code the portal does not have (a forged form) is named as it was sent: a 403, never a 500."""
+    """A locale code the portal does not have (a forged URL) is named as it was sent: a 403, never a 500."""
     url = reverse("wagtailsnippets_translations_glossaryterm:add")
     response = arabic_translator.post(f"{url}?locale=xx", {"locale": "xx"})
     assert response.status_code == 403
@@ -290,3 +290,25 @@ def test_a_snippet_without_a_language_is_not_confined(arabic_translator, users):
     users["translator_ar"].user_permissions.add(Permission.objects.get(codename="add_adoption"))
     url = reverse("wagtailsnippets_toolkit_adoption:add")
     assert arabic_translator.get(f"{url}?locale=fr").status_code == 200
+
+
+def test_a_translator_given_the_right_to_add_adds_only_in_their_language(arabic_translator, users, glossary):
+    """The language checked is the one Wagtail's add view creates in: the URL's ``locale``, else the default
+    (French). A ``locale`` in the posted form, which Wagtail does not read, changes nothing."""
+    from django.contrib.auth.models import Permission
+
+    users["translator_ar"].user_permissions.add(Permission.objects.get(codename="add_glossaryterm"))
+    url = reverse("wagtailsnippets_translations_glossaryterm:add")
+    count = GlossaryTerm.objects.count()
+    assert arabic_translator.get(f"{url}?locale=ar").status_code == 200
+
+    for forged in (f"{url}?locale=fr", url):
+        response = arabic_translator.post(forged, {"locale": "ar", "term": "Terme forgé", "note": ""})
+        assert response.status_code == 403
+        assert response.content.decode() == (
+            "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en Français."
+        )
+    assert GlossaryTerm.objects.count() == count
+
+    assert arabic_translator.post(f"{url}?locale=ar", {"term": "مصطلح", "note": ""}).status_code == 302
+    assert GlossaryTerm.objects.get(term="مصطلح").locale.language_code == "ar"
