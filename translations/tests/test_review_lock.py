@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringTranslation
 
-from approvals.reviewers import in_review_message
+from approvals.reviewers import in_review_message, reviewers_do_not_write_message
 from approvals.tests.helpers import decide
 from translations.starting import translate_into_all_languages
 from translations.tests.factories import french_page, put_string, segment, translation_editor_writes, translation_of
@@ -73,7 +73,7 @@ def assert_all_refused(responses, message):
             assert any(text in " ".join(messages_of(response)) for text in message), endpoint
         else:
             assert response.status_code == 403, endpoint
-            assert any(text in response.content.decode() for text in message), endpoint
+            assert response.content.decode() in message, endpoint  # the refusal is the message, word for word
 
 
 def test_a_translator_cannot_change_a_translation_in_partner_review(client, arabic):
@@ -147,3 +147,14 @@ def test_a_manual_lock_holds_in_every_write_of_the_translation_editor(client, cl
     assert arabic_strings() == strings
     assert page.revisions.count() == revisions
     assert page.current_workflow_state is None
+
+
+def test_a_reviewer_writes_no_string_even_outside_partner_review(clients, arabic):
+    """Reviewers decide, they do not write: the translation editor refuses their writes with that reason even when
+    nothing is under review (no lock to meet), and writes nothing."""
+    _page, translation = arabic
+    strings = arabic_strings()
+    response = put_string(clients["dgct"], translation, segment(translation, "Coopération interrégionale"), "نص")
+    assert response.status_code == 403
+    assert response.content.decode() in in_every_language(reviewers_do_not_write_message)
+    assert arabic_strings() == strings
