@@ -23,6 +23,7 @@ from approvals.tests.helpers import (
     submit,
 )
 from approvals.tests.test_snippets import theme, theme_with_draft  # noqa: F401
+from tests.testapp.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +220,7 @@ def test_the_editor_who_submitted_may_cancel_the_review(clients, article):
     assert state(article) == {"live": False, "live_revision_id": None}
 
 
-def test_each_reviewer_is_offered_what_awaits_their_own_partner(clients, users, article):
+def test_each_reviewer_is_offered_what_awaits_their_own_partner(clients, users, article, portal):
     """Wagtail's own "awaiting your review" list and the portal's dashboard panel both ask the task
     (``get_task_states_user_can_moderate``): a review is offered to each partner's reviewers until their partner
     decides, and never to the editor, a translator or the superuser."""
@@ -244,6 +245,13 @@ def test_each_reviewer_is_offered_what_awaits_their_own_partner(clients, users, 
     decide(clients["dgct"], article)
     assert awaiting("dgct") == set() and awaiting("arm") == {task_state.pk}
     assert not on_dashboard("dgct") and on_dashboard("arm")
+
+    # DGCT's decision on that revision leaves another page's review awaiting DGCT.
+    other = ArticlePage(title="Cartographie", slug="cartographie", summary="Un autre outil.", body="Texte.")
+    portal["fr"].add_child(instance=other)
+    other.save_revision(user=users["editor"])
+    submit(clients["editor"], other)
+    assert awaiting("dgct") == {current_task_state(other).pk}
 
 
 def test_a_reviewer_is_not_offered_a_revision_they_wrote(clients, users, article):
@@ -308,6 +316,9 @@ def test_a_reviewer_reads_why_there_is_no_decision_to_take(clients, users, artic
 
     decide(clients["dgct"], article)
     assert "DGCT already approved this version (dgct): nothing awaits your decision." in shown()
+    with translation.override("en"):
+        reason = task_state.task.specific.why_user_cannot_decide(current_task_state(article), users["dgct"])
+    assert reason == "DGCT already approved this version (dgct): nothing awaits your decision."
 
     # Once ARM requests changes the review is over; the editor is closed to reviewers, the reason stays.
     decide(clients["arm"], article, "reject", comment="Précisez les régions concernées.")
