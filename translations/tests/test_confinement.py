@@ -221,6 +221,7 @@ def test_translator_cannot_sync_stop_or_convert_translations(arabic_translator, 
     assert all(refused(response) for response in responses)
     for response in responses[:2]:  # the refusal says why, word for word
         assert says(response, "Only editors can start, stop or synchronise translations.")
+    assert says(responses[3], "Only editors can turn an alias into a translation.")
     arabic.refresh_from_db()
     assert arabic.enabled
     page = Page.objects.get(pk=portal["ar"].pk)
@@ -293,6 +294,16 @@ def test_a_snippet_added_in_an_unknown_language_is_refused_with_a_message(arabic
     assert response.content.decode() == (
         "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en xx."
     )
+    # The refusal is plain text: a forged code is shown as sent, never read as HTML.
+    forged = arabic_translator.get(f"{url}?locale=<b>xx</b>")
+    assert forged.status_code == 403 and forged["Content-Type"] == "text/plain; charset=utf-8"
+    assert forged.content.decode().endswith("en <b>xx</b>.")
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page_not_refused(client, glossary):
+    """The guard speaks to signed-in users; Wagtail sends anyone else to its login page."""
+    response = client.get(reverse("wagtailsnippets_translations_glossaryterm:edit", args=[glossary["fr"].pk]))
+    assert response.status_code == 302 and response.url.startswith("/admin/login/")
 
 
 def test_a_snippet_without_a_language_is_not_confined(arabic_translator, users):
