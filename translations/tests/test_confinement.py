@@ -162,6 +162,17 @@ def test_arabic_translator_reads_the_glossary_and_edits_arabic_terms(arabic_tran
     assert b"js-translation-editor" in arabic.content
 
 
+def test_arabic_translator_saves_strings_of_an_arabic_snippet(arabic_translator, glossary):
+    """A glossary term cannot be locked (no ``get_lock``): its strings are saved without a lock to meet."""
+    translation = Translation.objects.get(
+        source__object_id=glossary["fr"].translation_key, target_locale__language_code="ar"
+    )
+    string_segment = segment(translation, "régionalisation avancée")
+    response = put_string(arabic_translator, translation, string_segment, "الجهوية المتقدمة")
+    assert response.status_code == 200
+    assert strings_in("ar").filter(data="الجهوية المتقدمة").exists()
+
+
 def test_arabic_translator_cannot_save_strings_of_an_english_snippet(arabic_translator, glossary):
     translation = Translation.objects.get(
         source__object_id=glossary["fr"].translation_key, target_locale__language_code="en"
