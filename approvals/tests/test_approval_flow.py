@@ -325,3 +325,26 @@ def test_a_reviewer_reads_why_there_is_no_decision_to_take(clients, users, artic
     with translation.override("en"):
         reason = task_state.task.specific.why_user_cannot_decide(TaskState.objects.get(pk=task_state.pk), users["dgct"])
     assert reason == "This is not in partner review: there is nothing to decide."
+
+
+def test_a_decision_records_who_decided_on_whose_version_and_logs_it(clients, users, article):
+    """The trail keeps the reviewer and the author by name (cut to the field's 255 characters, however long the
+    account's full name) and links the reviewer; the audit log names the page, the reviewer and the revision."""
+    from wagtail.models import PageLogEntry
+
+    from approvals.audit import DECISION_ACTION
+
+    users["editor"].first_name, users["editor"].last_name = "É" * 150, "A" * 150
+    users["editor"].save()
+    users["dgct"].first_name, users["dgct"].last_name = "R" * 150, "S" * 150
+    users["dgct"].save()
+    submit(clients["editor"], article)
+    revision_id = current_task_state(article).revision_id
+    assert decide(clients["dgct"], article).status_code == 302
+
+    [record] = PartnerDecision.objects.filter(revision_id=revision_id)
+    assert record.user == users["dgct"]
+    assert record.reviewer_name == ("R" * 150 + " " + "S" * 150)[:255]
+    assert record.revision_author == ("É" * 150 + " " + "A" * 150)[:255]
+    [entry] = PageLogEntry.objects.filter(action=DECISION_ACTION)
+    assert (entry.page_id, entry.user_id, entry.revision_id) == (article.pk, users["dgct"].pk, revision_id)
