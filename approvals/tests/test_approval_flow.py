@@ -197,6 +197,22 @@ def test_each_reviewer_is_offered_the_decision_only_while_their_partner_has_not_
     assert not offered("editor")
 
 
+def test_a_reviewer_is_offered_approve_first_then_approve_with_comment_then_request_changes(clients, article):
+    """The editor's action menu for a reviewer: the main button approves at once; the other two open the comment
+    modal. Names, labels (French, the reviewers' admin language here) and order, as Wagtail renders them."""
+    import re
+
+    submit(clients["editor"], article)
+    html = clients["dgct"].get(edit_url(article)).content.decode()
+    button = r'<button[^>]*data-workflow-action-name="([^"]*)"([^>]*)>.*?</svg>([^<]*)</button>'
+    buttons = re.findall(button, html, re.S)
+    assert [(name, "modal-url" in attrs, label.strip()) for name, attrs, label in buttons] == [
+        ("approve", False, "Approuver"),
+        ("approve", True, "Approuver avec un commentaire"),
+        ("reject", True, "Demander des modifications"),
+    ]
+
+
 @pytest.mark.parametrize("reviewer", ["dgct", "arm", "embassy"])
 def test_a_reviewer_cannot_cancel_the_review_for_the_other_partners(clients, article, reviewer):
     submit(clients["editor"], article)
