@@ -1,6 +1,9 @@
 """Fixtures shared by every test: the bootstrapped portal, its demo users and, on request, the demo content."""
 
 import io
+import os
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -32,6 +35,52 @@ def restore_rows_created_by_migrations():
     migration.create_submit_translation_permission(apps, None)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+
+
+# Concurrent test sessions on one machine (the mutation run, `MUTANTS_JOBS=2`: scripts/mutants.py sets
+# PORTAL_TEST_DB_SLOTS): each session takes the first free of N slots, an exclusive flock on a slot file kept open for
+# the process's lifetime, and uses the test database of that slot (test_<name>_slot<k>), so two sessions never
+# bootstrap one database at once. Without the variable (`make test`, xdist's own _gw<n> suffix) nothing changes.
+_slot_files = []
+
+
+def test_database_slot(database_name):
+    """The slot (0 to PORTAL_TEST_DB_SLOTS - 1) this process holds, or None when slots are not asked for."""
+    count = int(os.environ.get("PORTAL_TEST_DB_SLOTS") or 0)
+    if count < 1:
+        return None
+    import fcntl
+
+    folder = Path(tempfile.gettempdir())
+    paths = [folder / f"portal-test-db-{database_name}-slot{slot}.lock" for slot in range(count)]
+    for slot, path in enumerate(paths):
+        handle = path.open("w")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            continue
+        _slot_files.append(handle)  # kept open: the lock lasts as long as the process
+        return slot
+    slot = os.getpid() % count  # every slot busy (more sessions than slots): wait for one
+    handle = paths[slot].open("w")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    _slot_files.append(handle)
+    return slot
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    from django.conf import settings
+
+    slot = test_database_slot(settings.DATABASES["default"]["NAME"])
+    if slot is None:
+        return
+    for database in settings.DATABASES.values():
+        if database["ENGINE"] == "django.db.backends.sqlite3":
+            continue
+        test = database.setdefault("TEST", {})
+        test["NAME"] = f"{test.get('NAME') or 'test_' + database['NAME']}_slot{slot}"
 
 
 @pytest.fixture(scope="session")

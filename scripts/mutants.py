@@ -14,16 +14,17 @@ Why a script around mutmut:
 - mutmut copies a file into ``mutants/`` only when it is missing there, so a test edited after the first run would
   run in its old version; this script brings every copied file up to date first (the mutated modules excepted:
   mutmut regenerates those itself when they change).
-- The tests run against PostgreSQL in a database of their own (``MUTANTS_DATABASE_URL``; pytest-django creates
-  ``test_<name>`` beside it and keeps it between mutants, ``--reuse-db``). The suite bootstraps the portal at the
-  start of each session, so mutants run one at a time (``MUTANTS_JOBS``, default 1): two sessions bootstrapping
-  the same test database at once would collide.
+- The tests run against PostgreSQL in a database of their own (``MUTANTS_DATABASE_URL``). The suite bootstraps the
+  portal at the start of each session, and two sessions bootstrapping one test database at once would collide; so
+  with ``MUTANTS_JOBS`` = N mutants at once, each session takes one of N slots (``PORTAL_TEST_DB_SLOTS``, read by
+  conftest.py: an exclusive lock on a slot file) and its own test database, ``test_<name>_slot<k>``, which
+  pytest-django keeps between mutants (``--reuse-db``).
 - It runs the modules one by one (``MUTANTS_MODULES`` or the arguments name a subset), under ``nice``, writes
   mutmut's own output to ``mutants/<module>/run.log`` and prints the score: killed / total, per module.
 
     MUTANTS_DATABASE_URL  default postgres://postgres@127.0.0.1:5432/portal_mutants
     MUTANTS_MODULES       e.g. "search.text approvals.guard" (default: the four modules)
-    MUTANTS_JOBS          mutants run at once (default 1)
+    MUTANTS_JOBS          mutants run at once, one test database each (default 1)
     --score               only print the score of the last run
 
 Then, in ``mutants/<module>/``, ``../../.venv/bin/mutmut results`` lists the surviving mutants and
@@ -165,6 +166,7 @@ def main(argv):
     env = {**os.environ, "DATABASE_URL": os.environ.get("MUTANTS_DATABASE_URL", DEFAULT_DATABASE_URL)}
     env.pop("PYTEST_ADDOPTS", None)
     jobs = int(os.environ.get("MUTANTS_JOBS", "1"))
+    env["PORTAL_TEST_DB_SLOTS"] = str(jobs)  # each concurrent session its own test database (conftest.py)
     failures = []
     for path in chosen:
         stage(tool, path)

@@ -140,7 +140,9 @@ class TranslationGuardMiddleware:
         if "pk" in kwargs:
             check_language(request.user, get_object_or_404(model, pk=kwargs["pk"]))
         elif match.url_name in ("add", "preview_on_add"):
-            code = request.POST.get("locale") or request.GET.get("locale") or Locale.get_default().language_code
+            # The language Wagtail's add view creates in: the URL's ``locale``, or the default. A ``locale`` in the
+            # posted form is not read by Wagtail, so it must not decide here either.
+            code = request.GET.get("locale") or Locale.get_default().language_code
             if not may_work_in(request.user, code):
                 refuse_language(code)
 

@@ -23,6 +23,7 @@ from approvals.tests.helpers import (
     submit,
 )
 from approvals.tests.test_snippets import theme, theme_with_draft  # noqa: F401
+from tests.testapp.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -196,6 +197,22 @@ def test_each_reviewer_is_offered_the_decision_only_while_their_partner_has_not_
     assert not offered("editor")
 
 
+def test_a_reviewer_is_offered_approve_first_then_approve_with_comment_then_request_changes(clients, article):
+    """The editor's action menu for a reviewer: the main button approves at once; the other two open the comment
+    modal. Names, labels (French, the reviewers' admin language here) and order, as Wagtail renders them."""
+    import re
+
+    submit(clients["editor"], article)
+    html = clients["dgct"].get(edit_url(article)).content.decode()
+    button = r'<button[^>]*data-workflow-action-name="([^"]*)"([^>]*)>.*?</svg>([^<]*)</button>'
+    buttons = re.findall(button, html, re.S)
+    assert [(name, "modal-url" in attrs, label.strip()) for name, attrs, label in buttons] == [
+        ("approve", False, "Approuver"),
+        ("approve", True, "Approuver avec un commentaire"),
+        ("reject", True, "Demander des modifications"),
+    ]
+
+
 @pytest.mark.parametrize("reviewer", ["dgct", "arm", "embassy"])
 def test_a_reviewer_cannot_cancel_the_review_for_the_other_partners(clients, article, reviewer):
     submit(clients["editor"], article)
@@ -219,7 +236,7 @@ def test_the_editor_who_submitted_may_cancel_the_review(clients, article):
     assert state(article) == {"live": False, "live_revision_id": None}
 
 
-def test_each_reviewer_is_offered_what_awaits_their_own_partner(clients, users, article):
+def test_each_reviewer_is_offered_what_awaits_their_own_partner(clients, users, article, portal):
     """Wagtail's own "awaiting your review" list and the portal's dashboard panel both ask the task
     (``get_task_states_user_can_moderate``): a review is offered to each partner's reviewers until their partner
     decides, and never to the editor, a translator or the superuser."""
@@ -244,6 +261,13 @@ def test_each_reviewer_is_offered_what_awaits_their_own_partner(clients, users, 
     decide(clients["dgct"], article)
     assert awaiting("dgct") == set() and awaiting("arm") == {task_state.pk}
     assert not on_dashboard("dgct") and on_dashboard("arm")
+
+    # DGCT's decision on that revision leaves another page's review awaiting DGCT.
+    other = ArticlePage(title="Cartographie", slug="cartographie", summary="Un autre outil.", body="Texte.")
+    portal["fr"].add_child(instance=other)
+    other.save_revision(user=users["editor"])
+    submit(clients["editor"], other)
+    assert awaiting("dgct") == {current_task_state(other).pk}
 
 
 def test_a_reviewer_is_not_offered_a_revision_they_wrote(clients, users, article):
@@ -308,9 +332,35 @@ def test_a_reviewer_reads_why_there_is_no_decision_to_take(clients, users, artic
 
     decide(clients["dgct"], article)
     assert "DGCT already approved this version (dgct): nothing awaits your decision." in shown()
+    with translation.override("en"):
+        reason = task_state.task.specific.why_user_cannot_decide(current_task_state(article), users["dgct"])
+    assert reason == "DGCT already approved this version (dgct): nothing awaits your decision."
 
     # Once ARM requests changes the review is over; the editor is closed to reviewers, the reason stays.
     decide(clients["arm"], article, "reject", comment="Précisez les régions concernées.")
     with translation.override("en"):
         reason = task_state.task.specific.why_user_cannot_decide(TaskState.objects.get(pk=task_state.pk), users["dgct"])
     assert reason == "This is not in partner review: there is nothing to decide."
+
+
+def test_a_decision_records_who_decided_on_whose_version_and_logs_it(clients, users, article):
+    """The trail keeps the reviewer and the author by name (cut to the field's 255 characters, however long the
+    account's full name) and links the reviewer; the audit log names the page, the reviewer and the revision."""
+    from wagtail.models import PageLogEntry
+
+    from approvals.audit import DECISION_ACTION
+
+    users["editor"].first_name, users["editor"].last_name = "É" * 150, "A" * 150
+    users["editor"].save()
+    users["dgct"].first_name, users["dgct"].last_name = "R" * 150, "S" * 150
+    users["dgct"].save()
+    submit(clients["editor"], article)
+    revision_id = current_task_state(article).revision_id
+    assert decide(clients["dgct"], article).status_code == 302
+
+    [record] = PartnerDecision.objects.filter(revision_id=revision_id)
+    assert record.user == users["dgct"]
+    assert record.reviewer_name == ("R" * 150 + " " + "S" * 150)[:255]
+    assert record.revision_author == ("É" * 150 + " " + "A" * 150)[:255]
+    [entry] = PageLogEntry.objects.filter(action=DECISION_ACTION)
+    assert (entry.page_id, entry.user_id, entry.revision_id) == (article.pk, users["dgct"].pk, revision_id)

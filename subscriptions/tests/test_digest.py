@@ -151,6 +151,23 @@ def test_an_emergency_publication_is_not_announced(client, clients, users, site)
     assert not digests(subscriber.email)
 
 
+def test_an_emergency_publication_after_a_request_for_changes_is_not_announced(client, clients, users, site):
+    """Two approvals and a request for changes are three decisions, not three approvals: the revision a superuser
+    then publishes in an emergency is not partner-approved, and no digest announces it."""
+    subscriber = subscribe()
+    tool = approve(clients, users, new_tool(site, title="Contestée"), partners=("dgct", "arm"))
+    assert decide(clients["embassy"], tool, "reject", comment="Chiffres à vérifier.").status_code == 302
+    response = clients["admin"].post(
+        reverse("approvals:emergency_publish", args=[tool.pk]), {"reason": "Erreur de chiffres à corriger."}
+    )
+    assert response.status_code == 302
+    assert Page.objects.get(pk=tool.pk).live
+
+    run()
+
+    assert not digests(subscriber.email)
+
+
 def test_filters_choose_who_is_told(client, clients, users, site):
     by_theme = subscribe(themes=["cooperation"])
     by_region = subscribe(regions=["09"])

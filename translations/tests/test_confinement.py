@@ -4,6 +4,8 @@ translations. Every refusal is checked to have changed nothing."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
@@ -14,6 +16,15 @@ from translations.tests.factories import french_page, page_form_data, put_string
 pytestmark = pytest.mark.django_db
 
 DUMMY_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator", "OPTIONS": {}}
+
+
+def says(response, message):
+    """A 403 whose text is ``message`` word for word, in the language the admin answered in."""
+    texts = set()
+    for language in ("fr", "ar", "en"):
+        with translation.override(language):
+            texts.add(gettext(message))
+    return response.status_code == 403 and response.content.decode() in texts
 
 
 def strings_in(language):
@@ -124,7 +135,11 @@ def test_arabic_translator_cannot_edit_or_delete_a_french_snippet(arabic_transla
     edit_url = reverse("wagtailsnippets_translations_glossaryterm:edit", args=[french.pk])
     delete_url = reverse("wagtailsnippets_translations_glossaryterm:delete", args=[french.pk])
 
-    assert refused(arabic_translator.get(edit_url))
+    response = arabic_translator.get(edit_url)
+    assert response.status_code == 403
+    assert response.content.decode() == (  # the refusal names the snippet's language
+        "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en Français."
+    )
     assert refused(arabic_translator.post(edit_url, {"term": "Hijacked", "note": ""}))
     assert refused(arabic_translator.post(delete_url))
     french.refresh_from_db()
@@ -145,6 +160,17 @@ def test_arabic_translator_reads_the_glossary_and_edits_arabic_terms(arabic_tran
     assert listing.status_code == 200
     assert arabic.status_code == 200
     assert b"js-translation-editor" in arabic.content
+
+
+def test_arabic_translator_saves_strings_of_an_arabic_snippet(arabic_translator, glossary):
+    """A glossary term cannot be locked (no ``get_lock``): its strings are saved without a lock to meet."""
+    translation = Translation.objects.get(
+        source__object_id=glossary["fr"].translation_key, target_locale__language_code="ar"
+    )
+    string_segment = segment(translation, "régionalisation avancée")
+    response = put_string(arabic_translator, translation, string_segment, "الجهوية المتقدمة")
+    assert response.status_code == 200
+    assert strings_in("ar").filter(data="الجهوية المتقدمة").exists()
 
 
 def test_arabic_translator_cannot_save_strings_of_an_english_snippet(arabic_translator, glossary):
@@ -204,6 +230,9 @@ def test_translator_cannot_sync_stop_or_convert_translations(arabic_translator, 
         arabic_translator.post(reverse("wagtailadmin_pages:convert_alias", args=[portal["ar"].pk])),
     ]
     assert all(refused(response) for response in responses)
+    for response in responses[:2]:  # the refusal says why, word for word
+        assert says(response, "Only editors can start, stop or synchronise translations.")
+    assert says(responses[3], "Only editors can turn an alias into a translation.")
     arabic.refresh_from_db()
     assert arabic.enabled
     page = Page.objects.get(pk=portal["ar"].pk)
@@ -232,8 +261,8 @@ def test_sync_never_publishes_even_for_editors(client, users, portal):
         reverse("wagtail_localize:update_translations", args=[arabic.source_id]), {"publish_translations": "on"}
     )
 
-    assert 'name="publish_translations"' not in form.content.decode()
-    assert refused(response)
+    assert form.status_code == 200 and 'name="publish_translations"' not in form.content.decode()
+    assert says(response, "Translations are never published from here: each one goes through partner approval.")
     assert Page.objects.get(pk=portal["ar"].pk).live_revision_id == live_revision
 
 
@@ -269,10 +298,52 @@ def test_bulk_actions_on_snippets_are_confined_to_the_translators_language(arabi
 
 
 def test_a_snippet_added_in_an_unknown_language_is_refused_with_a_message(arabic_translator, glossary):
-    """A locale code the portal does not have (a forged form) is named as it was sent: a 403, never a 500."""
+    """A locale code the portal does not have (a forged URL) is named as it was sent: a 403, never a 500."""
     url = reverse("wagtailsnippets_translations_glossaryterm:add")
     response = arabic_translator.post(f"{url}?locale=xx", {"locale": "xx"})
     assert response.status_code == 403
     assert response.content.decode() == (
         "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en xx."
     )
+    # The refusal is plain text: a forged code is shown as sent, never read as HTML.
+    forged = arabic_translator.get(f"{url}?locale=<b>xx</b>")
+    assert forged.status_code == 403 and forged["Content-Type"] == "text/plain; charset=utf-8"
+    assert forged.content.decode().endswith("en <b>xx</b>.")
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page_not_refused(client, glossary):
+    """The guard speaks to signed-in users; Wagtail sends anyone else to its login page."""
+    response = client.get(reverse("wagtailsnippets_translations_glossaryterm:edit", args=[glossary["fr"].pk]))
+    assert response.status_code == 302 and response.url.startswith("/admin/login/")
+
+
+def test_a_snippet_without_a_language_is_not_confined(arabic_translator, users):
+    """A tool adoption is shown in every language: given the right to add one, a translator opens its form, whatever
+    the locale the URL names (the language rule applies to snippets that have a language)."""
+    from django.contrib.auth.models import Permission
+
+    users["translator_ar"].user_permissions.add(Permission.objects.get(codename="add_adoption"))
+    url = reverse("wagtailsnippets_toolkit_adoption:add")
+    assert arabic_translator.get(f"{url}?locale=fr").status_code == 200
+
+
+def test_a_translator_given_the_right_to_add_adds_only_in_their_language(arabic_translator, users, glossary):
+    """The language checked is the one Wagtail's add view creates in: the URL's ``locale``, else the default
+    (French). A ``locale`` in the posted form, which Wagtail does not read, changes nothing."""
+    from django.contrib.auth.models import Permission
+
+    users["translator_ar"].user_permissions.add(Permission.objects.get(codename="add_glossaryterm"))
+    url = reverse("wagtailsnippets_translations_glossaryterm:add")
+    count = GlossaryTerm.objects.count()
+    assert arabic_translator.get(f"{url}?locale=ar").status_code == 200
+
+    for forged in (f"{url}?locale=fr", url):
+        response = arabic_translator.post(forged, {"locale": "ar", "term": "Terme forgé", "note": ""})
+        assert response.status_code == 403
+        assert response.content.decode() == (
+            "Vous traduisez vers une autre langue : vous ne pouvez pas modifier de contenu en Français."
+        )
+    assert GlossaryTerm.objects.count() == count
+
+    assert arabic_translator.post(f"{url}?locale=ar", {"term": "مصطلح", "note": ""}).status_code == 302
+    assert GlossaryTerm.objects.get(term="مصطلح").locale.language_code == "ar"

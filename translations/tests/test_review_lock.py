@@ -4,15 +4,19 @@ is withdrawn; a manual lock ("Lock" in the page editor) holds in every write pat
 Each write endpoint is taken through its real URL; each refusal asserts the message and that nothing changed.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils import translation as i18n
 from django.utils.translation import gettext
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringTranslation
 
-from approvals.reviewers import in_review_message
+from approvals.reviewers import in_review_message, reviewers_do_not_write_message
 from approvals.tests.helpers import decide
+from approvals.tests.test_guard_paths import record_approvals
 from translations.starting import translate_into_all_languages
 from translations.tests.factories import french_page, put_string, segment, translation_editor_writes, translation_of
 
@@ -73,7 +77,7 @@ def assert_all_refused(responses, message):
             assert any(text in " ".join(messages_of(response)) for text in message), endpoint
         else:
             assert response.status_code == 403, endpoint
-            assert any(text in response.content.decode() for text in message), endpoint
+            assert response.content.decode() in message, endpoint  # the refusal is the message, word for word
 
 
 def test_a_translator_cannot_change_a_translation_in_partner_review(client, arabic):
@@ -147,3 +151,31 @@ def test_a_manual_lock_holds_in_every_write_of_the_translation_editor(client, cl
     assert arabic_strings() == strings
     assert page.revisions.count() == revisions
     assert page.current_workflow_state is None
+
+
+def test_a_reviewer_writes_no_string_even_outside_partner_review(clients, arabic):
+    """Reviewers decide, they do not write: the translation editor refuses their writes with that reason even when
+    nothing is under review (no lock to meet), and writes nothing."""
+    _page, translation = arabic
+    strings = arabic_strings()
+    response = put_string(clients["dgct"], translation, segment(translation, "Coopération interrégionale"), "نص")
+    assert response.status_code == 403
+    assert response.content.decode() in in_every_language(reviewers_do_not_write_message)
+    assert arabic_strings() == strings
+
+
+def test_a_translation_scheduled_for_publication_is_locked_to_its_editor_too(clients, arabic):
+    """Wagtail locks content whose publication is scheduled, for everyone: an editor's write is refused, with the
+    general reason (they are not under partner review), and changes nothing."""
+    page, translation = arabic
+    revision = page.get_latest_revision()
+    record_approvals(revision, 3)  # only an approved revision may be scheduled (approvals.guard)
+    revision.approved_go_live_at = timezone.now() + timedelta(days=1)
+    revision.save(update_fields=["approved_go_live_at"])
+    strings = arabic_strings()
+    response = put_string(clients["editor"], translation, segment(translation, "Coopération interrégionale"), "نص")
+    assert response.status_code == 403
+    assert response.content.decode() in in_every_language(
+        lambda: gettext("This content is locked: it cannot be changed now.")
+    )
+    assert arabic_strings() == strings
