@@ -6,6 +6,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.signals import task_submitted
 from wagtail.users.models import UserProfile
 
 from approvals.models import PartnerDecision
@@ -364,3 +365,33 @@ def test_a_decision_records_who_decided_on_whose_version_and_logs_it(clients, us
     assert record.revision_author == ("É" * 150 + " " + "A" * 150)[:255]
     [entry] = PageLogEntry.objects.filter(action=DECISION_ACTION)
     assert (entry.page_id, entry.user_id, entry.revision_id) == (article.pk, users["dgct"].pk, revision_id)
+
+
+def test_the_partners_task_tells_wagtails_listeners_who_submitted(clients, users, article):
+    """``PartnerApprovalTask.start`` hands the submitter to Wagtail's ``task_submitted`` signal, as Wagtail's own
+    tasks do: its listeners (Wagtail's, or an integration's) learn who sent the revision to the partners."""
+    heard = []
+
+    def listener(sender, instance, user=None, **kwargs):
+        heard.append((instance.revision_id, user))
+
+    task_submitted.connect(listener)
+    try:
+        assert submit(clients["editor"], article).status_code == 302
+    finally:
+        task_submitted.disconnect(listener)
+    assert heard == [(Page.objects.get(pk=article.pk).latest_revision_id, users["editor"])]
+    assert state(article) == {"live": False, "live_revision_id": None}
+
+
+def test_a_revision_saved_without_an_author_is_recorded_with_no_author_name(clients, users, article):
+    """A revision a command saved (no user), sent to the partners through Wagtail's workflow API: the decision's
+    record leaves the author's name empty rather than inventing one."""
+    revision = Page.objects.get(pk=article.pk).specific.save_revision(user=None)
+    article.get_workflow().start(Page.objects.get(pk=article.pk).specific, users["editor"])
+    assert current_task_state(article).revision_id == revision.pk
+    assert decide(clients["dgct"], article).status_code == 302
+
+    [record] = PartnerDecision.objects.filter(revision_id=revision.pk)
+    assert (record.revision_author, record.partner, record.decision) == ("", "dgct", "approved")
+    assert state(article) == {"live": False, "live_revision_id": None}

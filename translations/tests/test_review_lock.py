@@ -17,8 +17,16 @@ from wagtail_localize.models import StringTranslation
 from approvals.reviewers import in_review_message, reviewers_do_not_write_message
 from approvals.tests.helpers import decide
 from approvals.tests.test_guard_paths import record_approvals
+from translations.localize_internals import PUBLISH_TRANSLATIONS_FIELD
 from translations.starting import translate_into_all_languages
-from translations.tests.factories import french_page, put_string, segment, translation_editor_writes, translation_of
+from translations.tests.factories import (
+    edit_string_url,
+    french_page,
+    put_string,
+    segment,
+    translation_editor_writes,
+    translation_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +187,38 @@ def test_a_translation_scheduled_for_publication_is_locked_to_its_editor_too(cli
         lambda: gettext("This content is locked: it cannot be changed now.")
     )
     assert arabic_strings() == strings
+
+
+# Reading is not writing: the guard refuses writes only, so a read of a write endpoint, or a write-shaped request to a
+# view that reads, gets the view's own answer (405 where the view takes no such method), never the guard's refusal.
+def test_a_reviewer_reading_a_write_endpoint_gets_the_views_answer_not_a_refusal(clients, arabic):
+    _page, translation = arabic
+    string_url = edit_string_url(translation, segment(translation, "Coopération interrégionale"))
+    strings = arabic_strings()
+    for method in ("get", "head"):
+        for url in (string_url, reverse("wagtail_localize:machine_translate", args=[translation.pk])):
+            response = getattr(clients["dgct"], method)(url)
+            assert response.status_code == 405, (method, url, response.status_code)
+    assert arabic_strings() == strings
+
+
+def test_a_translator_reading_a_write_endpoint_of_locked_content_gets_the_views_answer(client, clients, arabic):
+    page, translation = arabic
+    assert clients["admin"].post(reverse("wagtailadmin_pages:lock", args=[page.pk])).status_code == 302
+    string_url = edit_string_url(translation, segment(translation, "Coopération interrégionale"))
+    for method in ("get", "head"):
+        assert getattr(client, method)(string_url).status_code == 405, method
+    assert client.put(string_url, data="value=x", content_type="application/x-www-form-urlencoded").status_code == 403
+
+
+def test_a_post_to_a_view_that_only_reads_is_not_refused_as_a_write(clients):
+    """A reviewer's POST to a reading view, or a form field named like the publish checkbox sent elsewhere, is the
+    view's business (405): the guard's refusals are kept for writes and for publishing from the update form."""
+    reads = [reverse("wagtail_localize:javascript_catalog"), reverse("wagtail_localize:translations_report")]
+    for url in reads:
+        response = clients["dgct"].post(url, {"x": "1"})
+        assert response.status_code == 405, (url, response.status_code)
+    response = clients["editor"].post(
+        reverse("wagtail_localize:javascript_catalog"), {PUBLISH_TRANSLATIONS_FIELD: "on"}
+    )
+    assert response.status_code == 405
