@@ -403,3 +403,7 @@ LOGGING = {
 # The open API (dissemination/api.py): up to 100 pages per answer, enough for a whole listing of the toolkit in two
 # or three calls while keeping each answer's cost bounded (a listing costs a fixed number of queries).
 WAGTAILAPI_LIMIT_MAX = 100
+# Django REST framework answers in JSON only. rest_framework is not installed (no templates), so its browsable
+# renderer, chosen for a browser's "Accept: text/html", failed with a 500 on wagtail-localize's API endpoints (a GET of
+# the translation editor's string endpoint typed into the address bar); they now answer JSON, a 405 for a GET.
+REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}

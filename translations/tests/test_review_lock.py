@@ -208,6 +208,9 @@ def test_a_translator_reading_a_write_endpoint_of_locked_content_gets_the_views_
     string_url = edit_string_url(translation, segment(translation, "Coopération interrégionale"))
     for method in ("get", "head"):
         assert getattr(client, method)(string_url).status_code == 405, method
+    # As a browser asks, the address typed in the address bar: a 405 in JSON, not the browsable API's missing template.
+    response = client.get(string_url, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+    assert response.status_code == 405 and response["Content-Type"].startswith("application/json")
     assert client.put(string_url, data="value=x", content_type="application/x-www-form-urlencoded").status_code == 403
 
 
