@@ -49,12 +49,14 @@ def test_subscribing_in_arabic_and_confirming(tab):
     with tab.expect_response("**/ar/subscribe/") as form:
         tab.get_by_role("link", name="الاشتراك عبر البريد الإلكتروني").click()
     documents["form"] = form.value.text()
+    tab.wait_for_load_state()  # its stylesheet applied: the response alone can arrive before the page has loaded
     assert tab.evaluate("document.documentElement.dir") == "rtl"
     assert not tab.locator("#id_website").is_visible()
     assert violations(tab) == []
 
     with tab.expect_response("**/ar/subscribe/") as refused:
         tab.get_by_role("button", name="الاشتراك", exact=True).click()  # nothing filled: the errors
+    tab.wait_for_load_state()
     assert refused.value.status == 400
     documents["form with errors"] = refused.value.text()
     assert tab.get_by_role("alert").is_visible()
