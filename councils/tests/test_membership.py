@@ -6,7 +6,9 @@ from django.contrib.auth.models import Group
 from cms.roles import COUNCIL_GROUPS
 from councils.membership import council_region_for
 
-pytestmark = pytest.mark.django_db
+# The bootstrapped portal (its council groups), bootstrapped again if a browser test of this worker flushed the
+# database before this module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal")]
 
 
 def test_bootstrap_creates_one_group_per_region_named_with_code_and_french_name():
