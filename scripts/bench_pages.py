@@ -25,6 +25,7 @@ BENCH_BAKERYDEMO_PYTHON, BENCH_BAKERYDEMO_DATABASE_URL.
 """
 
 import datetime
+import functools
 import http.client
 import json
 import os
@@ -643,11 +644,12 @@ def portal_env(database_url, static_root, secret_key):
     )
     # The cache every worker shares: Redis, as in production, else Django's database cache (see page_cache_url).
     env.pop("REDIS_URL", None)
-    if page_cache_url():
-        env["REDIS_URL"] = page_cache_url()
+    if url := page_cache_url():
+        env["REDIS_URL"] = url
     return env
 
 
+@functools.cache
 def page_cache_url():
     """The Redis URL of the page cache: BENCH_REDIS_URL, by default this machine's Redis (database 5), as production
     runs; "" (BENCH_REDIS_URL= or no Redis answering) measures Django's database cache instead."""

@@ -37,20 +37,16 @@ def localized_links(sources, locale, order_by=("path",)):
 def localized_link_groups(locale, order_by=("path",), **groups):
     """``localized_links`` of each group of sources (``name=sources``, one page type per group), in one query."""
     condition = Q()
-    names = {}
-    for name, sources in groups.items():
+    for sources in groups.values():
         if isinstance(sources, QuerySet):
             keys = sources.order_by().values("translation_key")
         else:
             keys = [source.translation_key for source in sources]
         condition |= Q(translation_key__in=keys)
-        names[ContentType.objects.get_for_model(sources.model).pk] = name  # a translation keeps its page type
-    if len(names) < len(groups):  # two groups of one page type: one query each
+    models = {name: sources.model for name, sources in groups.items()}
+    if len(set(models.values())) < len(groups):  # two groups of one page type: one query each
         return {name: localized_links(sources, locale, order_by) for name, sources in groups.items()}
-    found = {name: [] for name in groups}
-    for page in links_query(condition, locale.pk, order_by):
-        found[names[page.content_type_id]].append(page)
-    return found
+    return links_by_type(links_query(condition, locale.pk, order_by), **models)
 
 
 def links_by_type(pages, **models):

@@ -69,6 +69,15 @@ def digests(address=None):
     return [m for m in found if address is None or m.to == [address]]
 
 
+def publish_in_an_emergency(clients, tool):
+    """A superuser's emergency publication, outside partner approval (approvals.views)."""
+    response = clients["admin"].post(
+        reverse("approvals:emergency_publish", args=[tool.pk]), {"reason": "Erreur de chiffres à corriger."}
+    )
+    assert response.status_code == 302
+    assert Page.objects.get(pk=tool.pk).live
+
+
 def new_tool(site, theme="participation", **kwargs):
     tool = factories.ToolPageFactory(parent=site["tree"]["tools"], live=False, **kwargs)
     tool.themes.set([site["themes"][theme]])
@@ -140,11 +149,7 @@ def test_an_emergency_publication_is_not_announced(client, clients, users, site)
     subscriber = subscribe()
     tool = new_tool(site, title="Urgence")
     tool.save_revision(user=users["editor"])
-    response = clients["admin"].post(
-        reverse("approvals:emergency_publish", args=[tool.pk]), {"reason": "Erreur de chiffres à corriger."}
-    )
-    assert response.status_code == 302
-    assert Page.objects.get(pk=tool.pk).live
+    publish_in_an_emergency(clients, tool)
 
     run()
 
@@ -157,11 +162,7 @@ def test_an_emergency_publication_after_a_request_for_changes_is_not_announced(c
     subscriber = subscribe()
     tool = approve(clients, users, new_tool(site, title="Contestée"), partners=("dgct", "arm"))
     assert decide(clients["embassy"], tool, "reject", comment="Chiffres à vérifier.").status_code == 302
-    response = clients["admin"].post(
-        reverse("approvals:emergency_publish", args=[tool.pk]), {"reason": "Erreur de chiffres à corriger."}
-    )
-    assert response.status_code == 302
-    assert Page.objects.get(pk=tool.pk).live
+    publish_in_an_emergency(clients, tool)
 
     run()
 
