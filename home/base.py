@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from approvals.guard import PartnerApprovalGuardMixin
 from councils.forms import CouncilScopedPageForm
 from councils.permissions import CouncilPermissionTester
+from home import page_urls
 
 
 class BasePage(PartnerApprovalGuardMixin, Page):
@@ -79,6 +80,11 @@ class BasePage(PartnerApprovalGuardMixin, Page):
         (``approvals.permissions``), and to a council contributor its own region's pages only
         (``councils.permissions``)."""
         return CouncilPermissionTester(user, self)
+
+    def get_url_parts(self, request=None):
+        """Wagtail's answer, with the reverse of the page's path remembered per process (``home.page_urls``)."""
+        parts = page_urls.url_parts(self, request)
+        return super().get_url_parts(request) if parts is NotImplemented else parts
 
     def get_meta_description(self):
         return self.search_description or self.summary

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from home import page_urls
 from home.prepared import prepared
 from home.privacy import restricted
 
@@ -35,7 +36,7 @@ def alternates(request, page=None):
             by_language = {code: p for code, p in by_language.items() if not p.private}
         for code, _name in settings.LANGUAGES:
             if code in by_language:
-                url = by_language[code].get_url(request=request)
+                url = page_urls.url(by_language[code], request)
                 if url:
                     links.append(_link(request, code, url, current))
     else:

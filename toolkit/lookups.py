@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, get_page_models
 
+from home.prepared import prepared
 from home.privacy import live_public
 from pagecache import memo
 
@@ -47,6 +48,30 @@ def localized_link_groups(locale, order_by=("path",), **groups):
     if len(set(models.values())) < len(groups):  # two groups of one page type: one query each
         return {name: localized_links(sources, locale, order_by) for name, sources in groups.items()}
     return links_by_type(links_query(condition, locale.pk, order_by), **models)
+
+
+def relation_links(page, **relations):
+    """``localized_link_groups`` of ``page``'s own relations (``name=relation field``, one page type each): the query
+    is compiled once per process (``home.prepared``) when the relations are read from the database. A preview's
+    relations, held in memory by modelcluster, are read as they are, through ``localized_link_groups``."""
+    in_memory = getattr(page, "_cluster_related_objects", {})
+    models = {name: page._meta.get_field(relation).related_model for name, relation in relations.items()}
+    if (
+        page.pk is None
+        or any(relation in in_memory for relation in relations.values())
+        or len(set(models.values())) < len(models)
+    ):
+        sources = {name: getattr(page, relation).all() for name, relation in relations.items()}
+        return localized_link_groups(page.locale, **sources)
+    return links_by_type(_relation_links(type(page), tuple(relations.values()), page.pk, page.locale_id), **models)
+
+
+@prepared(fixed=("relations",))
+def _relation_links(model, relations, pk, locale_id):
+    condition = Q()
+    for relation in relations:
+        condition |= Q(translation_key__in=model.objects.filter(pk=pk).values(f"{relation}__translation_key"))
+    return links_query(condition, locale_id)
 
 
 def links_by_type(pages, **models):

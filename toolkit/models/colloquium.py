@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.base import BasePage
 from toolkit import blocks
-from toolkit.lookups import localized_link_groups
+from toolkit.lookups import localized_link_groups, relation_links
 from toolkit.models.pages import ToolkitDetailPage, related_pages_field, themes_field
 
 
@@ -74,7 +74,7 @@ class RecommendationPage(ToolkitDetailPage):
 
     def related_context(self, catalogue):
         return {
-            **localized_link_groups(self.locale, benchmarks=self.benchmarks.all(), tools=self.tools.all()),
+            **relation_links(self, benchmarks="benchmarks", tools="tools"),
         }
 
 

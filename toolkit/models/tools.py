@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.base import BasePage
 from home.prepared import prepared
 from toolkit import blocks
-from toolkit.lookups import links_by_type, links_query, localized_links
+from toolkit.lookups import links_by_type, links_query, relation_links
 from toolkit.models.adoption import Adoption
 from toolkit.models.pages import (
     ToolkitDetailPage,
@@ -203,7 +203,7 @@ class GuidePage(ToolkitDetailPage):
     def related_context(self, catalogue):
         return {
             "toc": self.table_of_contents(),
-            "related_tools": localized_links(self.related_tools.all(), self.locale),
+            **relation_links(self, related_tools="related_tools"),
         }
 
 
@@ -280,7 +280,7 @@ class ExperiencePage(ToolkitDetailPage):
     def related_context(self, catalogue):
         return {
             "region_page": catalogue.region(self.region.code) if self.region_id else None,
-            "tools": localized_links(self.tools_used.all(), self.locale),
+            **relation_links(self, tools="tools_used"),
         }
 
 
