@@ -5,6 +5,9 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.timezone import template_localtime
 
 from home import breadcrumbs
 from home.history import change_notes
@@ -79,3 +82,14 @@ def frame_part(context, template_name):
 
     host = request.get_host() if request is not None else ""
     return memo.remember(request, language, ("frame_part", template_name, language, host), render)
+
+
+@register.simple_tag
+def time_element(value, display_format):
+    """``<time datetime="YYYY-MM-DD">`` around ``value`` (a date or datetime) as ``display_format`` shows it in the
+    page's language, as ``|date`` would (datetimes in the current time zone); nothing without a value. One template
+    node instead of two ``|date`` variables: a page shows a dozen dates (adoptions, publication, changes)."""
+    if not value:
+        return ""
+    value = template_localtime(value)
+    return format_html('<time datetime="{}">{}</time>', value.isoformat()[:10], date_format(value, display_format))

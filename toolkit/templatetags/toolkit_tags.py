@@ -4,6 +4,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import numberformat, translation
 from django.utils.formats import get_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from pagecache import memo
@@ -78,3 +79,10 @@ def adoption_progress_chart(context, locale, caption, region_code=None):
         return render_to_string("components/adoption_progress.html", progress)
 
     return memo.remember(request, language, key, draw)
+
+
+@register.simple_tag
+def status_badge(status, label):
+    """An adoption's or a recommendation's status as a badge: its label, styled by its code
+    (``.status--<code>``, assets/css/portal.css)."""
+    return format_html('<span class="status status--{}">{}</span>', status, label)
