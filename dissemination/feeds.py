@@ -35,6 +35,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext, gettext_lazy
 
 from dissemination.metadata import page_address, site_name
+from home import page_urls
 from home.history import current_change_notes
 from home.privacy import live_public
 from toolkit.reference import reference_data
@@ -204,8 +205,7 @@ def with_change_note(text, note):
 
 
 def feed_address(request, language, query=""):
-    with translation.override(language):
-        url = request.build_absolute_uri(reverse("feed"))
+    url = request.build_absolute_uri(page_urls.localized_reverse("feed", language))
     return f"{url}?{query}" if query else url
 
 

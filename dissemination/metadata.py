@@ -28,11 +28,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from home import page_urls
 
 # The Open Graph locale of each language: Morocco's French and Arabic, British English (the Embassy's).
 OG_LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en_GB"}
@@ -120,8 +121,7 @@ def canonical_and_alternates(request, page, listing, alternates):
 
 
 def home_url(request, language):
-    with translation.override(language):
-        return request.build_absolute_uri(reverse("wagtail_serve", args=("",)))
+    return request.build_absolute_uri(page_urls.localized_reverse("wagtail_serve", language, ("",)))
 
 
 # The head -------------------------------------------------------------------------------------------------------------

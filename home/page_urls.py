@@ -3,9 +3,10 @@
 Wagtail's ``Page.get_url_parts`` activates the page's language and reverses ``wagtail_serve`` for each URL it gives:
 a page that links to a dozen others spent about a tenth of its CPU there. What that reverse returns depends only on
 the URLconf, the script prefix, the language and the page's path under its site root, so it is remembered per
-process under exactly those values (``served_path``). Everything else in the answer, which site root the page is
-under and whether the page belongs to several sites, stays Wagtail's (``BasePage.get_url_parts`` falls back to it in
-any case this module does not decide).
+process under exactly those values (``localized_reverse``, which the page head's links to the home page and the
+feeds use too). Everything else in the answer, which site root the page is under and whether the page belongs to
+several sites, stays Wagtail's (``BasePage.get_url_parts`` falls back to it in any case this module does not
+decide).
 
 The memory is forgotten when a setting that changes what ``reverse`` returns is changed (tests override them).
 """
@@ -32,9 +33,7 @@ def url_parts(page, request=None):
         return NotImplemented
     site_id, root_path, root_url, language_code = possible_sites[0]
     language_code = _variant(language_code) if getattr(settings, "WAGTAIL_I18N_ENABLED", False) else None
-    path = served_path(
-        get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), language_code, page.url_path[len(root_path) :]
-    )
+    path = served_path(page.url_path[len(root_path) :], language_code)
     if path is None:
         return (site_id, None, None)
     return (site_id, root_url, path)
@@ -68,15 +67,10 @@ def _variant(language_code):
         return language_code
 
 
-@lru_cache(maxsize=16384)
-def served_path(urlconf, script_prefix, language_code, relative_path):
+def served_path(relative_path, language_code):
     """The path ``wagtail_serve`` reverses to for ``relative_path`` in ``language_code`` (None: not reversible)."""
     try:
-        if language_code is None:
-            path = reverse("wagtail_serve", args=(relative_path,), urlconf=urlconf)
-        else:
-            with translation.override(language_code):
-                path = reverse("wagtail_serve", args=(relative_path,), urlconf=urlconf)
+        path = localized_reverse("wagtail_serve", language_code, (relative_path,))
     except NoReverseMatch:
         return None
     if not WAGTAIL_APPEND_SLASH and path != "/":  # read once by Wagtail too (wagtail.coreutils)
@@ -84,7 +78,21 @@ def served_path(urlconf, script_prefix, language_code, relative_path):
     return path
 
 
+def localized_reverse(viewname, language_code, args=()):
+    """``reverse(viewname, args=args)`` with ``language_code`` active (None: the active language), remembered
+    per URLconf and script prefix: the head's links to the home page and the feeds use it on every page too."""
+    return _reverse(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), viewname, language_code, args)
+
+
+@lru_cache(maxsize=16384)
+def _reverse(urlconf, script_prefix, viewname, language_code, args):
+    if language_code is None:
+        return reverse(viewname, args=args, urlconf=urlconf)
+    with translation.override(language_code):
+        return reverse(viewname, args=args, urlconf=urlconf)
+
+
 @receiver(setting_changed)
 def _forget(setting, **kwargs):
     if setting in _REVERSE_SETTINGS:
-        served_path.cache_clear()
+        _reverse.cache_clear()

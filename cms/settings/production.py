@@ -37,10 +37,11 @@ SECURE_HSTS_SECONDS = 0 if LOCAL_SERVE else int(os.environ.get("SECURE_HSTS_SECO
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)  # noqa: F405
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)  # noqa: F405
 # gunicorn serves the static files itself (WhiteNoise, right after SecurityMiddleware): `collectstatic` writes them
-# under content-hashed names with gzip and brotli copies, served with a year of cache (cms/static_headers.py).
+# under content-hashed names with gzip and brotli copies, served with a year of cache (cms/static_headers.py); each
+# name's URL is computed once per process (cms/static_storage.py).
 MIDDLEWARE.insert(  # noqa: F405
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
-STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
+STORAGES["staticfiles"] = {"BACKEND": "cms.static_storage.PortalStaticFilesStorage"}  # noqa: F405
 WHITENOISE_ADD_HEADERS_FUNCTION = a_year_for_hashed_files

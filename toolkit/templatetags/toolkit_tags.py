@@ -1,15 +1,22 @@
 """Template tags of the toolkit's pages: the region map with its list of regions, the adoption progress chart."""
 
+import datetime
+from functools import lru_cache
+
 from django import template
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import numberformat, translation
-from django.utils.formats import get_format
+from django.utils.autoreload import file_changed
+from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from home import page_urls
 from pagecache import memo
 from toolkit.adoption_progress import adoption_progress, legend
 from toolkit.geo import region_map_svg
+from toolkit.models.adoption import AdoptionStatus
 
 register = template.Library()
 
@@ -86,3 +93,43 @@ def status_badge(status, label):
     """An adoption's or a recommendation's status as a badge: its label, styled by its code
     (``.status--<code>``, assets/css/portal.css)."""
     return format_html('<span class="status status--{}">{}</span>', status, label)
+
+
+STATUS_LABELS = dict(AdoptionStatus.choices)  # status -> its label, translated when read
+
+
+@register.simple_tag(takes_context=True)
+def adoption_rows(context, adoptions):
+    """The rows of an adoption table, from ``[(adoption, page)]`` (the page: the region's on a tool page, the tool's
+    on a region page, or None): each page's URL and title, the status and its label, the date and its month in the
+    page's language. Read here once per row rather than through a dozen template lookups and tags per row, which made
+    the adoption table a quarter of a region page's CPU (docs/benchmarks.md)."""
+    request = context.get("request")
+    language = translation.get_language()
+    return [
+        {
+            "code": adoption.region_code,
+            "status": adoption.status,
+            "status_label": str(STATUS_LABELS.get(adoption.status, adoption.status)),
+            "since": adoption.since.isoformat(),
+            "since_label": month_and_year(adoption.since.year, adoption.since.month, language),
+            "slug": page.slug if page is not None else "",
+            "title": page.title if page is not None else "",
+            "url": page_urls.url(page, request) if page is not None else None,
+        }
+        for adoption, page in adoptions
+    ]
+
+
+@lru_cache(maxsize=1024)
+def month_and_year(year, month, language):
+    """``date:"F Y"`` of that month in ``language``: the same few months recur on every adoption table."""
+    with translation.override(language):
+        return date_format(datetime.date(year, month, 1), "F Y")
+
+
+@receiver(file_changed)
+def _forget_months(file_path, **kwargs):
+    """A translation catalogue changed under the development server: its month names may have too."""
+    if file_path.suffix == ".mo":
+        month_and_year.cache_clear()
