@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_PAGES ?= 10000
 
-.PHONY: help setup run serve test lint format messages catalogues bench bench-pages bench-search mutants browsers java clean backup restore loadtest lighthouse screenshots fonts icons
+.PHONY: help setup run serve test lint format messages catalogues bench bench-pages bench-instructions bench-search mutants browsers java clean backup restore loadtest lighthouse screenshots fonts icons
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -115,6 +115,10 @@ bench: bench-pages ## Pages under load (bench-pages); search at scale is `make b
 bench-pages: $(VENV)/.runtime ## Each page under gunicorn + wrk, cached and uncached, against a bare Django view; table in docs/benchmarks.md
 	@# scripts/bench_pages.py says what it measures and reads BENCH_* (BENCH_SECONDS, BENCH_BAKERYDEMO, ...).
 	$(PY) scripts/bench_pages.py
+
+bench-instructions: $(VENV)/.runtime ## Instructions per uncached request under callgrind (exact, unlike time), against bakerydemo; table in docs/benchmarks.md
+	@# scripts/bench_instructions.py says what it counts and reads BENCH_* (BENCH_BAKERYDEMO, BENCH_ONLY, ...).
+	$(PY) scripts/bench_instructions.py
 
 bench-search: $(VENV)/.runtime ## Search at scale: 10,000 pages, index build time, query p50/p95 (database portal_bench)
 	@# The database named by BENCH_DATABASE_URL, created through the server's "postgres" database when missing.

@@ -715,17 +715,13 @@ def bakerydemo_python(checkout):
     return os.environ.get("BENCH_BAKERYDEMO_PYTHON") or str(Path(checkout) / ".venv" / "bin" / "python")
 
 
-def bench_bakerydemo(checkout, config, secret_key, log_dir):
-    """bakerydemo served as the portal is (same gunicorn configuration and workers, DEBUG off, PostgreSQL)."""
-    python = bakerydemo_python(checkout)
-    if not Path(python).exists():
-        raise RuntimeError(f"no Python at {python}: set BENCH_BAKERYDEMO_PYTHON or follow docs/benchmarks.md")
-    database_url = os.environ.get(
-        "BENCH_BAKERYDEMO_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bakerydemo_bench"
-    )
+def bakerydemo_env(secret_key):
+    """bakerydemo's environment: its production settings on its own database, none of the portal's services."""
     env = dict(os.environ)
     env.update(
-        DATABASE_URL=database_url,
+        DATABASE_URL=os.environ.get(
+            "BENCH_BAKERYDEMO_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bakerydemo_bench"
+        ),
         DJANGO_SETTINGS_MODULE="bakerydemo.settings.production",
         DJANGO_SECRET_KEY=secret_key,
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
@@ -733,11 +729,26 @@ def bench_bakerydemo(checkout, config, secret_key, log_dir):
     )
     for name in ("REDIS_URL", "REDIS_TLS_URL", "ELASTICSEARCH_ENDPOINT", "SECRET_KEY", "STATIC_ROOT"):
         env.pop(name, None)
+    return env
+
+
+def prepare_bakerydemo(python, env, checkout):
+    """Its database filled once (``load_initial_data``), its static files collected."""
+    database_url = env["DATABASE_URL"]
     if createdb(database_url):
         print("Loading bakerydemo's initial data into", database_name(database_url), "...", flush=True)
         manage(python, "migrate", "--no-input", "-v", "0", env=env, cwd=checkout)
         manage(python, "load_initial_data", env=env, cwd=checkout)
     manage(python, "collectstatic", "--no-input", "-v", "0", env=env, cwd=checkout)
+
+
+def bench_bakerydemo(checkout, config, secret_key, log_dir):
+    """bakerydemo served as the portal is (same gunicorn configuration and workers, DEBUG off, PostgreSQL)."""
+    python = bakerydemo_python(checkout)
+    if not Path(python).exists():
+        raise RuntimeError(f"no Python at {python}: set BENCH_BAKERYDEMO_PYTHON or follow docs/benchmarks.md")
+    env = bakerydemo_env(secret_key)
+    prepare_bakerydemo(python, env, checkout)
     pages = probe(python, "bakerydemo", env, checkout, log_dir)
     gunicorn = str(Path(python).parent / "gunicorn")
     server = Server(
@@ -748,7 +759,7 @@ def bench_bakerydemo(checkout, config, secret_key, log_dir):
         log_dir,
         config.port,
     )
-    sampler = BackendSampler(database_name(database_url))
+    sampler = BackendSampler(database_name(env["DATABASE_URL"]))
     rows = []
     try:
         server.wait_ready(config.port, "/")
