@@ -157,11 +157,8 @@ def render_report(rows, facts, requests, note):
 
 
 def write_section(document, report):
-    block = f"{START_MARKER}\n{report}\n{END_MARKER}"
-    if START_MARKER in document and END_MARKER in document:
-        before, rest = document.split(START_MARKER, 1)
-        return before + block + rest.split(END_MARKER, 1)[1]
-    return document.rstrip("\n") + f"\n\n{SECTION_TITLE}\n\n{block}\n"
+    """``document`` with the report between this benchmark's own markers (``make bench``'s writer)."""
+    return bench_pages.write_section(document, report, START_MARKER, END_MARKER, SECTION_TITLE)
 
 
 def uncached_portal_pages(pages):
@@ -200,12 +197,7 @@ def main():
         else:
             note = "comparison skipped (BENCH_BAKERYDEMO not set)"
     report = render_report(rows, facts, requests, note)
-    print()
-    print(report)
-    if output != "-":
-        path = Path(output)
-        path.write_text(write_section(path.read_text() if path.exists() else "# Benchmarks\n", report))
-        print(f"\nWritten to {path}")
+    bench_pages.publish(report, output, write_section)
 
 
 def count_bakerydemo(checkout, secret_key, requests, library, work):

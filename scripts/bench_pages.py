@@ -470,13 +470,13 @@ def render_report(rows, ceiling, facts, config, bakerydemo_note):
     return "\n".join(lines)
 
 
-def write_section(document, report):
+def write_section(document, report, start=START_MARKER, end=END_MARKER, title=SECTION_TITLE):
     """``document`` with the report between the markers (added under the section title when missing)."""
-    block = f"{START_MARKER}\n{report}\n{END_MARKER}"
-    if START_MARKER in document and END_MARKER in document:
-        before, rest = document.split(START_MARKER, 1)
-        return before + block + rest.split(END_MARKER, 1)[1]
-    return document.rstrip("\n") + f"\n\n{SECTION_TITLE}\n\n{block}\n"
+    block = f"{start}\n{report}\n{end}"
+    if start in document and end in document:
+        before, rest = document.split(start, 1)
+        return before + block + rest.split(end, 1)[1]
+    return document.rstrip("\n") + f"\n\n{title}\n\n{block}\n"
 
 
 # --- probes (run inside a Django project's virtualenv) --------------------------------------------------------------
@@ -830,11 +830,16 @@ def main():
             bakerydemo_note = "comparison skipped (BENCH_BAKERYDEMO not set)"
         facts["load_after"] = load_average()
     report = render_report([*ceiling.runs, *rows], ceiling, facts, config, bakerydemo_note)
+    publish(report, output)
+
+
+def publish(report, output, writer=write_section):
+    """Print the report, and write it into ``output``'s section (``-``: print only)."""
     print()
     print(report)
     if output != "-":
         path = Path(output)
-        path.write_text(write_section(path.read_text() if path.exists() else "# Benchmarks\n", report))
+        path.write_text(writer(path.read_text() if path.exists() else "# Benchmarks\n", report))
         print(f"\nWritten to {path}")
 
 
