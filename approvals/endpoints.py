@@ -29,10 +29,11 @@ namespace of their own (``wagtailsnippets_<app>_<model>``), so they are classifi
 
 from dataclasses import dataclass
 
-from django.http import HttpResponseForbidden
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
+
+from security.refusals import admin_language, forbidden
 
 READS = "reads"
 RULE = "rule"
@@ -408,4 +409,5 @@ class FailClosedAdminMiddleware:
         endpoint = classify(match)
         if endpoint is not None and endpoint.kind != REFUSED:
             return None
-        return HttpResponseForbidden(refusal_message(), content_type="text/plain; charset=utf-8")
+        with admin_language(request):
+            return forbidden(request, refusal_message())

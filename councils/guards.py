@@ -14,13 +14,13 @@ The refusal is a 403 with its reason, before the view runs, so nothing changes.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from wagtail_localize.models import StringSegment, Translation
 
 from councils.membership import council_region_for
 from councils.scope import REGION_PAGE, REGION_PAGE_FIELDS, is_in_region, label_of
+from security.refusals import admin_language, forbidden
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -54,10 +54,11 @@ class CouncilTranslationGuardMiddleware:
         region = council_region_for(request.user)
         if region is None:
             return None
-        try:
-            if match.url_name != "edit_string_translation":
-                raise PermissionDenied(_("Regional councils do not manage translations: the translators do."))
-            check_string_edit(region, view_kwargs["translation_id"], view_kwargs["string_segment_id"])
-        except PermissionDenied as refusal:
-            return HttpResponseForbidden(str(refusal), content_type="text/plain; charset=utf-8")
+        with admin_language(request):
+            try:
+                if match.url_name != "edit_string_translation":
+                    raise PermissionDenied(_("Regional councils do not manage translations: the translators do."))
+                check_string_edit(region, view_kwargs["translation_id"], view_kwargs["string_segment_id"])
+            except PermissionDenied as refusal:
+                return forbidden(request, str(refusal))
         return None

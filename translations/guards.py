@@ -20,7 +20,6 @@ so they change nothing.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from wagtail.locks import BasicLock
@@ -29,6 +28,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 
 from approvals.reviewers import is_reviewer, review_lock_message, reviewers_do_not_write_message
+from security.refusals import admin_language, forbidden
 from translations.localize_internals import PUBLISH_TRANSLATIONS_FIELD
 from translations.po import upload_po
 from translations.roles import may_manage_translations, may_work_in
@@ -91,11 +91,11 @@ class TranslationGuardMiddleware:
         match = request.resolver_match
         if match is None or not request.user.is_authenticated:
             return None
-        try:
-            return self.check(request, match, view_kwargs)
-        except PermissionDenied as refusal:
-            message = str(refusal) or _("You do not have permission to do this.")
-            return HttpResponseForbidden(message, content_type="text/plain; charset=utf-8")
+        with admin_language(request):
+            try:
+                return self.check(request, match, view_kwargs)
+            except PermissionDenied as refusal:
+                return forbidden(request, str(refusal) or _("You do not have permission to do this."))
 
     def check(self, request, match, view_kwargs):
         if "wagtail_localize" in match.namespaces:

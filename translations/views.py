@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, WorkflowState, get_page_models
 
 from approvals.decisions import DecisionRefused, take_decision
 from approvals.objects import admin_title, edit_url
+from security.refusals import refused
 from translations.glossary import FORMATS, glossary_entries, render_glossary
 from translations.review import build_screen, get_translation, may_view, may_withdraw, withdraw_url
 from translations.roles import SOURCE_LANGUAGE, may_manage_translations
@@ -186,12 +187,6 @@ def translate_all(request, page_id):
 
 
 # Review screen ------------------------------------------------------------------------------------------------------
-def refused(request, message, status=403):
-    """A refusal the person reads, in the admin's frame (Wagtail would answer a PermissionDenied with a generic
-    "Sorry, you do not have permission" on the dashboard)."""
-    return TemplateResponse(request, "translations/refused.html", {"message": message}, status=status)
-
-
 def review(request, **kwargs):
     """A translation under review next to its French source, what changed since its live version, the partners'
     decisions, and (for a reviewer whose partner's decision is pending) Approve / Request changes.

@@ -2,7 +2,6 @@
 the translators' to-do panel, the status report, the review screen and the glossary snippet."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, reverse
@@ -22,6 +21,7 @@ from approvals.objects import REVIEW_URL_HOOK, REVIEW_URLS_PREPARE_HOOK
 from approvals.reviewers import is_reviewer
 from approvals.translation_editor import enabled_translation
 from approvals.workflow import REVIEW_BEFORE_ATTR, restart_message, review_restarted_since
+from security.refusals import admin_language, forbidden
 from translations import urls
 from translations.localize_internals import PUBLISH_ACTION, RESTART_FIELD
 from translations.models import QueuedTranslation
@@ -88,7 +88,8 @@ hooks.register("before_edit_snippet", submit_from_translation_editor, order=-10)
 def confine_bulk_actions(request, action_type, objects, action_class_instance):
     for obj in objects:
         if isinstance(obj, TranslatableMixin) and not may_work_in(request.user, obj.locale.language_code):
-            return HttpResponseForbidden(_("You translate into another language: you cannot change this content."))
+            with admin_language(request):
+                return forbidden(request, _("You translate into another language: you cannot change this content."))
     return None
 
 
