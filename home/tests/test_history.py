@@ -6,6 +6,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.timezone import localtime
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, TranslationSource
 
@@ -50,7 +51,7 @@ def test_published_notes_newest_first_and_drafts_hidden(client, tool):
     assert "Brouillon non approuvé." not in html
     assert "Historique des modifications" in html
     assert "Publié le" in html
-    assert f'datetime="{tool.first_published_at:%Y-%m-%d}"' in html
+    assert f'datetime="{localtime(tool.first_published_at):%Y-%m-%d}"' in html
 
 
 def test_unchanged_note_is_shown_once(client, tool):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils.html import escape
+from django.utils.timezone import localtime
 from wagtail.models import PageViewRestriction
 
 from approvals.operator import publish_as_operator
@@ -63,7 +64,7 @@ def test_each_page_shows_its_sections_and_when_it_was_last_updated(client, pages
     assert response.status_code == 200
     assert f"<h1>{escape(page.title)}</h1>" in html
     assert '<h2 id="chapter-1-heading">' in html
-    assert f'<time datetime="{page.last_published_at:%Y-%m-%d}">' in html
+    assert f'<time datetime="{localtime(page.last_published_at):%Y-%m-%d}">' in html
 
 
 def test_the_contact_page_address_shows_on_the_page_and_in_the_footer(client, pages):

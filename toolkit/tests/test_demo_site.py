@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 from django.core.management import call_command
 from django.utils.html import escape
+from django.utils.timezone import localtime
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry
 from wagtail_localize.models import Translation
@@ -202,7 +203,7 @@ def test_the_accessibility_statement_states_its_level_status_and_how_to_report_a
     assert "WCAG 2.2" in content and "partially conformant" in content
     assert "wagtail-localize" in content  # a known limit, stated
     assert 'href="mailto:contact@regionalisation.example"' in content.split("<footer")[0]
-    assert f'<time datetime="{page.last_published_at:%Y-%m-%d}">' in content
+    assert f'<time datetime="{localtime(page.last_published_at):%Y-%m-%d}">' in content
 
 
 def test_tool_listing_filters_combine_and_count(client, demo):
