@@ -21,7 +21,7 @@ from django.utils import translation
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Site
 
-# Settings on which ``served_path``'s answers depend besides its arguments.
+# Settings on which ``localized_reverse``'s answers depend besides its arguments.
 _REVERSE_SETTINGS = {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "WAGTAIL_I18N_ENABLED"}
 
 

@@ -50,17 +50,19 @@ def localized_link_groups(locale, order_by=("path",), **groups):
     return links_by_type(links_query(condition, locale.pk, order_by), **models)
 
 
+def held_in_memory(page, *relations):
+    """Whether ``page``'s ``relations`` must be read from the instance, not the database: an unsaved page, or a
+    preview whose relations modelcluster holds in memory. Compiled queries (``home.prepared``) read the database."""
+    in_memory = getattr(page, "_cluster_related_objects", {})
+    return page.pk is None or any(relation in in_memory for relation in relations)
+
+
 def relation_links(page, **relations):
     """``localized_link_groups`` of ``page``'s own relations (``name=relation field``, one page type each): the query
     is compiled once per process (``home.prepared``) when the relations are read from the database. A preview's
     relations, held in memory by modelcluster, are read as they are, through ``localized_link_groups``."""
-    in_memory = getattr(page, "_cluster_related_objects", {})
     models = {name: page._meta.get_field(relation).related_model for name, relation in relations.items()}
-    if (
-        page.pk is None
-        or any(relation in in_memory for relation in relations.values())
-        or len(set(models.values())) < len(models)
-    ):
+    if held_in_memory(page, *relations.values()) or len(set(models.values())) < len(models):
         sources = {name: getattr(page, relation).all() for name, relation in relations.items()}
         return localized_link_groups(page.locale, **sources)
     return links_by_type(_relation_links(type(page), tuple(relations.values()), page.pk, page.locale_id), **models)

@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from home.base import BasePage
 from home.prepared import prepared
-from toolkit.lookups import Catalogue
+from toolkit.lookups import Catalogue, held_in_memory
 
 
 def source_locale_only():
@@ -42,7 +42,7 @@ def related_values(page, relation, column):
     """``page.<relation>.values_list(column, flat=True)`` as a list, in the same order: compiled once per process
     (``home.prepared``) when the relation is read from the database; a preview's relations, held in memory by
     modelcluster, are read as they are."""
-    if page.pk is None or relation in getattr(page, "_cluster_related_objects", {}):
+    if held_in_memory(page, relation):
         return list(getattr(page, relation).values_list(column, flat=True))
     related = page._meta.get_field(relation).related_model
     ordering = related._meta.ordering or (["path"] if issubclass(related, Page) else ["pk"])
