@@ -3,7 +3,7 @@
 Neither is kept by the page cache, which answers only under a language prefix (pagecache/rules.py): the sitemap
 costs a fixed handful of queries whatever the size of the site (dissemination/sitemaps.py), and robots.txt none. So
 they need no invalidation: a publication shows in the next sitemap. Both may be kept by browsers and proxies for
-``PAGE_CACHE_BROWSER_SECONDS``, as pages are.
+``PAGE_CACHE_BROWSER_SECONDS`` (0 by default: asked again at each visit), as pages are.
 """
 
 from django.conf import settings

@@ -223,9 +223,11 @@ CACHES = {"default": REDIS_CACHE if REDIS_URL else DATABASE_CACHE}
 
 # The page cache (pagecache/, docs/operations.md): anonymous GET/HEAD of public pages served from CACHES for
 # PAGE_CACHE_SECONDS (0 turns it off), invalidated per language on publication. Browsers may reuse a page for
-# PAGE_CACHE_BROWSER_SECONDS before they revalidate it (a 304 while it is unchanged).
+# PAGE_CACHE_BROWSER_SECONDS before they revalidate it (a 304 while it is unchanged). 0 by default: a reader's next
+# visit after a publication or an unpublication shows it, as the page cache does; a revalidation is one round trip
+# answered from the page cache, with no body while the page is unchanged.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "0"))
 
 # A front-end cache (a caching proxy or a CDN in front of gunicorn) is optional. When one is configured here, the
 # page cache purges it with the URLs it invalidates (pagecache/frontend.py), and lets it keep pages PAGE_CACHE_SECONDS.

@@ -62,6 +62,23 @@ def test_a_head_is_answered_from_what_a_get_stored(client, pages):
     assert (head.status_code, head["X-Page-Cache"]) == (200, "hit")
 
 
+def test_by_default_browsers_ask_again_at_each_visit_and_an_unchanged_page_costs_a_304(
+    client, clients, pages, settings
+):
+    """A reader who read a page a moment before its unpublication must not be shown it again from their browser."""
+    from cms.settings import base
+
+    settings.PAGE_CACHE_BROWSER_SECONDS = base.PAGE_CACHE_BROWSER_SECONDS
+    first = client.get(pages["tool"].url)
+    assert first["Cache-Control"] == "public, max-age=0"
+    again = client.get(pages["tool"].url, headers={"if-none-match": first["ETag"]})
+    assert (again.status_code, again["X-Page-Cache"], again.content) == (304, "hit", b"")
+
+    response = clients["dgct"].post(reverse("wagtailadmin_pages:unpublish", args=[pages["tool"].pk]))
+    assert response.status_code == 302
+    assert client.get(pages["tool"].url, headers={"if-none-match": first["ETag"]}).status_code == 404
+
+
 def test_public_pages_carry_a_max_age_and_an_etag_and_an_unchanged_page_answers_304(client, pages):
     page = client.get(pages["tool"].url)
     assert page["Cache-Control"] == "public, max-age=60"
