@@ -42,7 +42,7 @@ def test_translation_editor_inputs_are_rtl_for_arabic_with_the_admin_in_french(p
     assert textarea.get_attribute("dir") == "rtl"
     assert direction(textarea) == "rtl"
     submit = editor.locator('button[name="action"][value="publish"]')
-    assert submit.inner_text().strip() == "Soumettre pour approbation des partenaires"
+    assert submit.inner_text().strip() == "Soumettre à l’approbation des partenaires"
 
 
 def test_page_editor_inputs_are_rtl_for_arabic_with_the_admin_in_french(page, arabic_home):
