@@ -1,19 +1,22 @@
 """`make bench`: the portal's pages under load, page by page, against a bare Django view measured in the same run.
 
-Starts gunicorn (cms/gunicorn.conf.py, 2 workers, production settings, PostgreSQL, the demo content) three times —
-the ceiling (scripts/bench_ceiling_wsgi.py), the portal with the page cache off (PAGE_CACHE_SECONDS=0) and on
-(600 s, each page warmed first) — and drives one URL at a time with wrk (Debian's package, installed when missing).
-For each page it prints requests per second, p50 and p99 latency, the server CPU per request (the gunicorn workers'
-user + system time from /proc, reaped workers included, divided by the requests wrk counted), the PostgreSQL CPU per
-request (the backends of the benchmark database, sampled from /proc), the SQL queries of one request, and each figure
-as a ratio to the ceiling. The ceiling is measured before and after the portal; the ratios use their mean. The table
-goes to docs/benchmarks.md between its markers (BENCH_OUTPUT=- prints only).
+Starts gunicorn (cms/gunicorn.conf.py, 2 workers, production settings, PostgreSQL, the demo content) for the portal
+with the page cache off (PAGE_CACHE_SECONDS=0), then with it on (600 s, each page warmed first) beside the ceiling
+(scripts/bench_ceiling_wsgi.py, a bare Django view, on BENCH_PORT + 1), and drives one URL at a time with wrk
+(Debian's package, installed when missing). For each page it prints requests per second, p50 and p99 latency, the
+server CPU per request (the gunicorn workers' user + system time from /proc, reaped workers included, divided by the
+requests wrk counted), the PostgreSQL CPU per request (the backends of the benchmark database, sampled from /proc),
+the SQL queries of one request, and each figure as a ratio to the ceiling's mean. The table goes to
+docs/benchmarks.md between its markers (BENCH_OUTPUT=- prints only).
+
+Shares are measured in alternation (``alternate``): the machine's speed drifts within a run (by a fifth in ten minutes
+on a quiet shared host), so each cached page runs between two runs of the ceiling, and its share of the ceiling's
+requests per second is judged against those two.
 
 Optional comparison: BENCH_BAKERYDEMO=/path/to/bakerydemo serves Wagtail's demo site the same way (its own virtualenv
 and database, DEBUG off) and measures its home and two detail pages (docs/benchmarks.md says how to set it up). Then,
 with the portal served uncached beside it on BENCH_PORT + 1, it measures each portal detail page between two runs of
-bakerydemo's cheapest detail page: the target "at most half of bakerydemo's CPU" is judged on those pairs, measured in
-the same minutes, since the machine's speed drifts between the start and the end of a run.
+bakerydemo's cheapest detail page: the target "at most half of bakerydemo's CPU" is judged on those pairs.
 
 Standard library only at module level: the `probe` subcommands import Django inside the project's (or bakerydemo's)
 virtualenv to find the URLs and count queries.
@@ -358,27 +361,45 @@ def measure(row, server, sampler, config, headers=WRK_HEADERS, port=None):
 
 @dataclass
 class Pair:
-    """A portal detail page measured between two runs of bakerydemo's cheapest detail page, minutes apart at most.
+    """A page measured between two runs of a reference, a minute apart at most: bakerydemo's cheapest detail page
+    (``metric`` "cpu_ms": the page's share of its CPU per request) or the ceiling ("rps": its share of the ceiling's
+    requests per second).
 
-    The machine's speed drifts (by a fifth within ten minutes on a shared host) while the ratio of two pages measured
-    in the same minutes holds: the page's CPU is compared with the mean of the runs just before and just after it.
+    The machine's speed drifts (by a fifth within ten minutes on a shared host, 2026-12-07) while the ratio of two
+    pages measured in the same minute holds: the page is compared with the mean of the runs just before and after it.
     """
 
     page: Row
     before: Row
     after: Row
+    metric: str = "cpu_ms"
 
-    @property
-    def reference_ms(self):
-        return (self.before.cpu_ms + self.after.cpu_ms) / 2
+    def value(self, row):
+        return row.cpu_ms if self.metric == "cpu_ms" else row.result.rps
 
     @property
     def ok(self):
         return all(row.result and row.result.ok for row in (self.page, self.before, self.after))
 
     @property
+    def reference(self):
+        return (self.value(self.before) + self.value(self.after)) / 2 if self.ok else None
+
+    @property
     def share(self):
-        return self.page.cpu_ms / self.reference_ms if self.ok and self.reference_ms else None
+        return self.value(self.page) / self.reference if self.ok and self.reference else None
+
+
+def alternate(items, measure_item, measure_reference, metric):
+    """Each item measured between two runs of the reference (n items, n + 1 reference runs): the pairs, in order."""
+    pairs = []
+    before = measure_reference()
+    for item in items:
+        page = measure_item(item)
+        after = measure_reference()
+        pairs.append(Pair(page, before, after, metric))
+        before = after
+    return pairs
 
 
 @dataclass
@@ -431,19 +452,30 @@ def render_table(rows, ceiling):
     return "\n".join(lines)
 
 
-def verdicts(rows, ceiling, pairs=()):
-    """The targets of issue 13, each as (text, met); the comparison with bakerydemo is judged on ``pairs``."""
+def _worst(pairs, highest):
+    """The pair furthest from its target (a failed pair first): the highest share, or the lowest."""
+    failed = [pair for pair in pairs if pair.share is None]
+    if failed:
+        return failed[0]
+    return (max if highest else min)(pairs, key=lambda pair: pair.share)
+
+
+def _share(pair):
+    return f"{pair.share:.0%}" if pair.share is not None else "failed"
+
+
+def verdicts(rows, cached_pairs=(), bakerydemo_pairs=()):
+    """The targets of issue 13, each as (text, met). The two shares are judged on pages measured in alternation with
+    their reference (``alternate``): cached hits against the ceiling, detail pages against bakerydemo."""
     out = []
-    c_rps = ceiling.mean_result("rps")
-    cached = [r for r in rows if r.site == "portal" and r.cache == "cached" and r.state == "hit"]
-    if cached and c_rps:
-        worst = min(cached, key=lambda r: r.result.rps if r.result else 0)
-        share = (worst.result.rps if worst.result else 0) / c_rps
-        met = all(r.result and r.result.ok and r.result.rps >= CACHED_SHARE_TARGET * c_rps for r in cached)
+    hits = [pair for pair in cached_pairs if pair.page.state == "hit"]  # search is never stored ("pass")
+    if hits:
+        worst = _worst(hits, highest=False)
+        met = all(pair.share is not None and pair.share >= CACHED_SHARE_TARGET for pair in hits)
         out.append(
             (
-                f"cached pages at least {CACHED_SHARE_TARGET:.0%} of the ceiling's req/s: lowest "
-                f"{share:.0%} ({worst.label})",
+                f"cached pages at least {CACHED_SHARE_TARGET:.0%} of the ceiling's req/s, measured in alternation: "
+                f"lowest {_share(worst)} ({worst.page.label})",
                 met,
             )
         )
@@ -458,14 +490,13 @@ def verdicts(rows, ceiling, pairs=()):
                 met,
             )
         )
-    if pairs:
-        worst = max(pairs, key=lambda pair: pair.share if pair.share is not None else float("inf"))
-        met = all(pair.share is not None and pair.share <= BAKERYDEMO_SHARE_TARGET for pair in pairs)
-        share = f"{worst.share:.0%}" if worst.share is not None else "failed"
+    if bakerydemo_pairs:
+        worst = _worst(bakerydemo_pairs, highest=True)
+        met = all(pair.share is not None and pair.share <= BAKERYDEMO_SHARE_TARGET for pair in bakerydemo_pairs)
         out.append(
             (
                 f"a detail page at most half of bakerydemo's server CPU per request, measured in alternation: the "
-                f"highest share {share} ({worst.page.label}: {worst.page.cpu_ms:.2f} ms against "
+                f"highest share {_share(worst)} ({worst.page.label}: {worst.page.cpu_ms:.2f} ms against "
                 f"{worst.before.label}'s {worst.before.cpu_ms:.2f} and {worst.after.cpu_ms:.2f} ms around it)",
                 met,
             )
@@ -473,47 +504,75 @@ def verdicts(rows, ceiling, pairs=()):
     return out
 
 
+PAIR_COLUMNS = {
+    "cpu_ms": ("CPU ms/req", "its CPU ms/req before", "share of its CPU"),
+    "rps": ("req/s", "its req/s before", "share of its req/s"),
+}
+
+
 def render_pairs(pairs):
-    """The paired comparison: each detail page between two runs of bakerydemo's cheapest detail page."""
+    """The pages measured in alternation, each with the reference's runs just before and after it."""
+    if not pairs:
+        return ""
+    value, before, share = PAIR_COLUMNS[pairs[0].metric]
     lines = [
-        "| portal page | CPU ms/req | bakerydemo page | its CPU ms/req before | after | share |",
-        "| --- | ---: | --- | ---: | ---: | ---: |",
+        f"| page | page cache | {value} | reference | {before} | after | {share} |",
+        "| --- | --- | ---: | --- | ---: | ---: | ---: |",
     ]
+
+    def figure(pair, row):
+        if not (row.result and row.result.requests):
+            return "failed"
+        return _ms(row.cpu_ms) if pair.metric == "cpu_ms" else f"{row.result.rps:,.0f}"
+
     for pair in pairs:
-        share = f"{pair.share:.0%}" if pair.share is not None else "failed"
+        cache = pair.page.cache if not pair.page.state else f"{pair.page.cache} ({pair.page.state})"
         lines.append(
-            f"| {pair.page.label} | {_ms(pair.page.cpu_ms)} | {pair.before.label} | {_ms(pair.before.cpu_ms)} "
-            f"| {_ms(pair.after.cpu_ms)} | {share} |"
+            f"| {pair.page.label} | {cache} | {figure(pair, pair.page)} | {pair.before.site} {pair.before.label} "
+            f"| {figure(pair, pair.before)} | {figure(pair, pair.after)} | {_share(pair)} |"
         )
     return "\n".join(lines)
 
 
-def render_report(rows, ceiling, facts, config, bakerydemo_note, pairs=()):
+def reference_runs(pairs):
+    """The reference's runs of ``alternate``, each once: the one before the first page, then the one after each."""
+    return [pairs[0].before, *(pair.after for pair in pairs)] if pairs else []
+
+
+def render_report(rows, facts, config, bakerydemo_note, cached_pairs=(), bakerydemo_pairs=()):
+    ceiling = Ceiling(runs=reference_runs(cached_pairs))
+    runs = [run.result.rps for run in ceiling.runs if run.result]
     lines = [
         f"Run started {facts['date']} (`make bench`) on {facts['machine']}: {facts['cores']} cores, load average "
         f"{facts['load_before']} before the run and {facts['load_after']} after (the machine is shared: other jobs "
-        "ran beside it). gunicorn (cms/gunicorn.conf.py) with "
+        "may run beside it). gunicorn (cms/gunicorn.conf.py) with "
         f"{config.workers} workers; wrk {config.threads} threads, {config.connections} connections, "
         f"{config.seconds} s per page, timeout {config.timeout} s, `{WRK_HEADERS[0]}`; page cache in "
         f"{'Redis' if page_cache_url() else 'the database cache'}. Ceiling: a bare Django view, "
-        f"{ceiling.mean_result('rps') or 0:,.0f} req/s (runs: "
-        + ", ".join(f"{run.result.rps:,.0f}" for run in ceiling.runs if run.result)
-        + "), the ratios use the mean.",
+        f"{ceiling.mean_result('rps') or 0:,.0f} req/s on average over {len(runs)} runs "
+        f"({min(runs, default=0):,.0f} to {max(runs, default=0):,.0f}); the ratios of the first table use that mean.",
         "",
         render_table(rows, ceiling),
         "",
     ]
-    if pairs:
+    if cached_pairs:
         lines += [
-            "bakerydemo and the portal (page cache off) in alternation, both servers up, one driven at a time: each "
-            "portal detail page between two runs of bakerydemo's cheapest detail page, so that both are measured in "
-            "the same minutes.",
+            "Cached pages in alternation with the ceiling (both servers up, one driven at a time), each between the "
+            "ceiling's runs just before and after it:",
             "",
-            render_pairs(pairs),
+            render_pairs(cached_pairs),
+            "",
+        ]
+    if bakerydemo_pairs:
+        lines += [
+            "Detail pages (page cache off) in alternation with bakerydemo's cheapest detail page (both servers up, "
+            "one driven at a time), each between its runs just before and after it:",
+            "",
+            render_pairs(bakerydemo_pairs),
             "",
         ]
     lines += ["Targets (issue 13):", ""]
-    for text, met in verdicts(rows, ceiling, pairs):
+    for text, met in verdicts(rows, cached_pairs, bakerydemo_pairs):
         lines.append(f"- {'**met**' if met else '**not met**'}: {text}")
     if bakerydemo_note:
         lines.append(f"- bakerydemo: {bakerydemo_note}")
@@ -714,28 +773,28 @@ def page_cache_url():
     return url
 
 
-def bench_ceiling(config, env, log_dir, run):
-    gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
-    server = Server(
-        f"ceiling-{run}",
-        gunicorn_command(gunicorn, "bench_ceiling_wsgi:application", config, pythonpath=ROOT / "scripts"),
-        env,
-        ROOT,
-        log_dir,
-        config.port,
-    )
+def ready(server, port, path):
+    """``server`` once it answers ``path``; stopped if it never does."""
     try:
-        server.wait_ready(config.port, "/")
-        row = Row(site="ceiling", page=f"bare Django view, run {run}", language="", path="/", cache="–", queries=0)
-        return measure(row, server, None, config)
-    finally:
+        server.wait_ready(port, path)
+    except RuntimeError:
         server.stop()
+        raise
+    return server
+
+
+def start_ceiling(config, env, log_dir, port):
+    """The ceiling, a bare Django view (scripts/bench_ceiling_wsgi.py), under the same gunicorn configuration."""
+    gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
+    command = gunicorn_command(gunicorn, "bench_ceiling_wsgi:application", config, ROOT / "scripts", port)
+    return ready(Server("ceiling", command, env, ROOT, log_dir, port), port, "/")
 
 
 def start_portal(name, env, config, log_dir, port):
     """The portal under gunicorn on ``port``, as production serves it (``env``: portal_env)."""
     gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
-    return Server(name, gunicorn_command(gunicorn, "cms.wsgi:application", config, port=port), env, ROOT, log_dir, port)
+    command = gunicorn_command(gunicorn, "cms.wsgi:application", config, port=port)
+    return ready(Server(name, command, env, ROOT, log_dir, port), port, "/healthz")
 
 
 def portal_row(page, cache_seconds):
@@ -751,21 +810,43 @@ def portal_row(page, cache_seconds):
     )
 
 
-def bench_portal(pages, cache_seconds, config, env, log_dir):
-    env = {**env, "PAGE_CACHE_SECONDS": str(cache_seconds)}
-    cache = "cached" if cache_seconds else "uncached"
-    python = str(ROOT / ".venv" / "bin" / "python")
-    manage(python, "clear_page_cache", env=env)
-    server = start_portal(f"portal-{cache}", env, config, log_dir, config.port)
+def bench_uncached(pages, config, env, log_dir):
+    """Each page with the page cache off (PAGE_CACHE_SECONDS=0), one after the other."""
+    env = {**env, "PAGE_CACHE_SECONDS": "0"}
+    server = start_portal("portal-uncached", env, config, log_dir, config.port)
     sampler = BackendSampler(database_name(env["DATABASE_URL"]))
-    rows = []
     try:
-        server.wait_ready(config.port, "/healthz")
-        for page in pages:
-            rows.append(measure(portal_row(page, cache_seconds), server, sampler, config))
+        return [measure(portal_row(page, 0), server, sampler, config) for page in pages]
     finally:
         server.stop()
-    return rows
+
+
+def bench_cached(pages, config, env, log_dir):
+    """Each page with the page cache on (600 s, each page warmed first, so the run reads a stored page), between two
+    runs of the ceiling served beside it on the next port. Returns (rows, pairs)."""
+    env = {**env, "PAGE_CACHE_SECONDS": "600"}
+    manage(str(ROOT / ".venv" / "bin" / "python"), "clear_page_cache", env=env)
+    ceiling_port = config.port + 1
+    server = ceiling = None
+    sampler = BackendSampler(database_name(env["DATABASE_URL"]))
+    runs = iter(range(1, len(pages) + 2))
+    try:
+        server = start_portal("portal-cached", env, config, log_dir, config.port)
+        ceiling = start_ceiling(config, env, log_dir, ceiling_port)
+
+        def ceiling_run():
+            label = f"bare Django view, run {next(runs)}"
+            row = Row(site="ceiling", page=label, language="", path="/", cache="–", queries=0)
+            return measure(row, ceiling, None, config, port=ceiling_port)
+
+        pairs = alternate(
+            pages, lambda page: measure(portal_row(page, 600), server, sampler, config), ceiling_run, "rps"
+        )
+    finally:
+        for started in (server, ceiling):
+            if started:
+                started.stop()
+    return [pair.page for pair in pairs], pairs
 
 
 def bakerydemo_python(checkout):
@@ -848,15 +929,14 @@ def bench_bakerydemo(checkout, config, secret_key, log_dir, portal, details):
         reference = next(page for page in pages if page["path"] == cheapest.path)
         uncached = {**portal, "PAGE_CACHE_SECONDS": "0"}
         portal_server = start_portal("portal-paired", uncached, config, log_dir, portal_port)
-        portal_server.wait_ready(portal_port, "/healthz")
         portal_sampler = BackendSampler(database_name(portal["DATABASE_URL"]))
         print("  in alternation:", flush=True)
-        before = bakery(reference)
-        for page in details:
-            measured_page = measure(portal_row(page, 0), portal_server, portal_sampler, config, port=portal_port)
-            after = bakery(reference)
-            pairs.append(Pair(measured_page, before, after))
-            before = after
+        pairs = alternate(
+            details,
+            lambda page: measure(portal_row(page, 0), portal_server, portal_sampler, config, port=portal_port),
+            lambda: bakery(reference),
+            "cpu_ms",
+        )
     finally:
         server.stop()
         if portal_server:
@@ -899,25 +979,23 @@ def main():
             pages = [page for page in pages if f"{page['page'].split()[0]}.{page['language']}" in only]
         facts["load_before"] = load_average()
         print(f"Load average before: {facts['load_before']} ({facts['cores']} cores)", flush=True)
-        ceiling = Ceiling()
-        ceiling.runs.append(bench_ceiling(config, env, work, 1))
-        rows = bench_portal(pages, 0, config, env, work)
-        rows += bench_portal(pages, 600, config, env, work)
-        ceiling.runs.append(bench_ceiling(config, env, work, 2))
+        rows = bench_uncached(pages, config, env, work)
+        cached_rows, cached_pairs = bench_cached(pages, config, env, work)
+        rows += cached_rows
         bakerydemo_note = ""
-        pairs = []
+        bakerydemo_pairs = []
         checkout = os.environ.get("BENCH_BAKERYDEMO")
         if checkout:
             try:
                 details = [page for page in pages if page["detail"]]
-                bakery_rows, pairs = bench_bakerydemo(checkout, config, secret_key, work, env, details)
+                bakery_rows, bakerydemo_pairs = bench_bakerydemo(checkout, config, secret_key, work, env, details)
                 rows += bakery_rows
             except (RuntimeError, subprocess.CalledProcessError, KeyError) as error:
                 bakerydemo_note = f"comparison failed: {error}"
         else:
             bakerydemo_note = "comparison skipped (BENCH_BAKERYDEMO not set)"
         facts["load_after"] = load_average()
-    report = render_report([*ceiling.runs, *rows], ceiling, facts, config, bakerydemo_note, pairs)
+    report = render_report(rows, facts, config, bakerydemo_note, cached_pairs, bakerydemo_pairs)
     publish(report, output)
 
 
