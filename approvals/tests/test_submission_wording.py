@@ -5,6 +5,7 @@ from html import unescape
 
 import pytest
 from django.contrib.messages import get_messages
+from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from approvals.tests.helpers import snippet_url, submit
@@ -48,3 +49,16 @@ def test_a_snippet_submission_says_the_same(clients, users, theme):  # noqa: F81
     assert messages_of(response) == [
         "Soumission à l’approbation des partenaires : Thème « Coopération décentralisée »."
     ]
+
+
+STATUS = {"fr": "en attente des partenaires", "ar": "بانتظار مصادقة الشركاء", "en": "awaiting the partners"}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_the_explorer_marks_a_submitted_page_as_awaiting_the_partners(clients, users, article, language):
+    speaking(users["editor"], language)
+    submit(clients["editor"], article)
+    listing = clients["editor"].get(reverse("wagtailadmin_explore", args=[article.get_parent().pk]))
+    html = unescape(listing.content.decode())
+    assert STATUS[language] in html
+    assert "moderation" not in html.lower() and "modération" not in html and "قيد المراجعة" not in html
