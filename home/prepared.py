@@ -22,7 +22,9 @@ through the ORM as before. Nothing is ever answered from a guess; the worst case
   ``%``, ``_`` and ``\\`` escaped). Such a parameter is rebuilt by substitution only for values made of ASCII letters
   and digits, which no escaping changes; any other value runs through the ORM.
 - The function must depend on its arguments only (and on state constant in the process, such as content type ids):
-  what it reads from elsewhere is baked into the compiled SQL.
+  what it reads from elsewhere is baked into the compiled SQL. Content type ids are constant while the database
+  keeps its content types; ``migrate`` and ``flush`` (which ends every transactional test) may recreate them under
+  new ids, so every plan is forgotten on ``post_migrate``, which both send.
 - Only querysets iterated by Django's model, values and values-list iterables, without ``prefetch_related``,
   are prepared: these ask the compiler once, for the queryset itself.
 """
@@ -43,11 +45,14 @@ from django.db.models.query import (
     ValuesIterable,
     ValuesListIterable,
 )
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
 
 _ITERABLES = (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIterable, NamedValuesListIterable)
 _UNPREPARED = object()
 _SCALARS = (int, str, uuid.UUID)
 MAX_PLANS = 256  # per prepared function; lists of many lengths would otherwise grow it without bound
+_ALL_PLANS = []  # every prepared function's plans, forgotten together when the content types may have changed
 
 # Stand-in values. Integers stay inside PostgreSQL's smallint range (Django 5 turns an out-of-range value for an
 # integer field into an empty result while compiling), strings are ASCII letters and digits (no escaping alters
@@ -163,12 +168,25 @@ def _compile(queryset):
 
 
 def _plan(build, shape):
-    """Compile ``build`` for ``shape`` with both sentinel sets and map each parameter, or None (unprepared)."""
+    """Compile ``build`` for ``shape`` with both sentinel sets and map each parameter, or None (unprepared).
+
+    The first build may fill a cache the second one reads, and a constant then comes out otherwise: Wagtail's
+    ``Page.objects.type()`` lists content type ids in the order of Django's content type cache, which differs between
+    a cold cache (rows from the database) and a warm one. When the two compilations disagree, the first is built once
+    more, after the cache is warm, before the shape is declared unpreparable."""
     runs = [_stand_ins(shape, run) for run in (0, 1)]
-    compiled = [_compile(build(*args)) for args, _sentinels in runs]
-    if None in compiled:
+    first, second = (_compile(build(*args)) for args, _sentinels in runs)
+    plan = _match(first, second, runs)
+    if plan is None and first is not None and second is not None:
+        plan = _match(_compile(build(*runs[0][0])), second, runs)
+    return plan
+
+
+def _match(first, second, runs):
+    """The plan mapping ``first``'s parameters (compiled with the first sentinels) against ``second``'s, or None."""
+    if first is None or second is None:
         return None
-    (queryset, compiler, sql, params), (_queryset, _compiler, other_sql, other_params) = compiled
+    (queryset, compiler, sql, params), (_queryset, _compiler, other_sql, other_params) = first, second
     if sql != other_sql or len(params) != len(other_params):
         return None
     slots = []
@@ -229,4 +247,13 @@ def prepared(build=None, *, fixed=()):
         return list(build(*args))
 
     run.plans = plans
+    _ALL_PLANS.append(plans)
     return run
+
+
+@receiver(post_migrate, dispatch_uid="home.prepared.forget_plans")
+def forget_plans(**kwargs):
+    """Drop every compiled plan: ``post_migrate`` follows ``migrate`` and ``flush``, after which content types (whose
+    ids plans hold as constants) may carry new ids. The next call of each shape compiles it again."""
+    for plans in _ALL_PLANS:
+        plans.clear()
