@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from approvals.models import PartnerDecision
 
@@ -16,6 +17,13 @@ NON_SUPERUSER_ROLES = [
     "council_04",
     "council_09",
 ]
+
+
+def speaking(user, language):
+    """Set ``user``'s admin language, as they would in their account settings."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
 
 
 def edit_url(page):

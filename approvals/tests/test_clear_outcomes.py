@@ -11,11 +11,10 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, PageLogEntry, Revision, Task, Workflow
-from wagtail.users.models import UserProfile
 
 from approvals.models import PartnerDecision
 from approvals.names import TASK_NAME, WORKFLOW_NAME
-from approvals.tests.helpers import current_task_state, decide, edit_url, post_edit, state, submit
+from approvals.tests.helpers import current_task_state, decide, edit_url, post_edit, speaking, state, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +24,6 @@ def in_review(clients, article):
     assert submit(clients["editor"], article).status_code == 302
     clients["editor"].get("/admin/")  # read the submission's message
     return Page.objects.get(pk=article.pk).specific
-
-
-def speak(user, language):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
 
 
 def decide_url(page):
@@ -71,7 +64,7 @@ def test_reviewers_dashboard_has_one_panel_with_the_decisions(clients, in_review
     ],
 )
 def test_an_approval_from_the_dashboard_says_who_is_still_awaited(clients, users, in_review, language, expected):
-    speak(users["dgct"], language)
+    speaking(users["dgct"], language)
     revision_id = current_task_state(in_review).revision_id
     response = clients["dgct"].post(decide_url(in_review), {"action": "approve", "revision": revision_id})
     assert response.status_code == 302 and response.url == "/admin/"
@@ -84,7 +77,7 @@ def test_the_third_approval_from_the_dashboard_publishes_and_says_so(clients, us
     revision_id = current_task_state(in_review).revision_id
     for role in ("dgct", "arm"):
         clients[role].post(decide_url(in_review), {"action": "approve", "revision": revision_id})
-    speak(users["embassy"], "en")
+    speaking(users["embassy"], "en")
     response = clients["embassy"].post(decide_url(in_review), {"action": "approve", "revision": revision_id})
     assert messages_of(response) == [
         "You approved this version for British Embassy. The three partners approved it: it is now live."
@@ -94,7 +87,7 @@ def test_the_third_approval_from_the_dashboard_publishes_and_says_so(clients, us
 
 
 def test_a_request_for_changes_from_the_dashboard_needs_a_comment(clients, users, in_review):
-    speak(users["arm"], "en")
+    speaking(users["arm"], "en")
     revision_id = current_task_state(in_review).revision_id
     response = clients["arm"].post(decide_url(in_review), {"action": "reject", "revision": revision_id, "comment": " "})
     assert messages_of(response) == ["Say what must change: the editor receives this comment."]
@@ -111,7 +104,7 @@ def test_a_request_for_changes_from_the_dashboard_needs_a_comment(clients, users
 
 
 def test_a_decision_on_a_version_that_changed_is_refused_and_records_nothing(clients, users, in_review):
-    speak(users["dgct"], "en")
+    speaking(users["dgct"], "en")
     old_revision = current_task_state(in_review).revision_id
     assert post_edit(clients["editor"], in_review, summary="Nouvelle version.").status_code == 302
     assert current_task_state(in_review).revision_id != old_revision
@@ -150,7 +143,7 @@ def test_the_dashboard_decision_answers_bad_requests_with_a_message(clients, in_
 
 # The page editor ----------------------------------------------------------------------------------------------------
 def test_approve_is_the_reviewers_main_action_in_the_editor(clients, users, in_review):
-    speak(users["dgct"], "en")
+    speaking(users["dgct"], "en")
     html = clients["dgct"].get(edit_url(in_review)).content.decode()
     menu = html[html.index("<footer") :]
     approve = menu.index(">Approve<") if ">Approve<" in menu else menu.index("Approve\n")
@@ -158,7 +151,7 @@ def test_approve_is_the_reviewers_main_action_in_the_editor(clients, users, in_r
 
 
 def test_a_decision_from_the_editor_leads_to_the_dashboard_with_one_message(clients, users, in_review):
-    speak(users["dgct"], "ar")
+    speaking(users["dgct"], "ar")
     task_state = current_task_state(in_review)
     data = {"action-workflow-action": "true", "workflow-action-name": "approve", "workflow-action-extra-data": "{}"}
     response = clients["dgct"].post(edit_url(in_review), data)
@@ -170,7 +163,7 @@ def test_a_decision_from_the_editor_leads_to_the_dashboard_with_one_message(clie
 
 
 def test_the_partners_states_show_once_submitted(clients, users, article):
-    speak(users["editor"], "en")
+    speaking(users["editor"], "en")
     before = clients["editor"].get(edit_url(article)).content.decode()
     assert "data-not-submitted" in before and 'data-partner="dgct"' not in before
     submit(clients["editor"], article)
@@ -187,7 +180,7 @@ def test_a_request_for_changes_shows_its_banner_to_the_author_not_to_reviewers(c
 
 
 def test_editors_have_one_submit_then_one_resubmit_and_a_withdrawal(clients, users, article, in_review):
-    speak(users["editor"], "en")
+    speaking(users["editor"], "en")
     decide(clients["dgct"], in_review, "reject", comment="Préciser.")
     html = clients["editor"].get(edit_url(in_review)).content.decode()
     assert html.count('name="action-submit"') == 1
@@ -197,7 +190,7 @@ def test_editors_have_one_submit_then_one_resubmit_and_a_withdrawal(clients, use
 
 
 def test_a_new_french_page_has_one_submit_that_names_the_translations(clients, users, portal):
-    speak(users["editor"], "en")
+    speaking(users["editor"], "en")
     from toolkit.tests.factories import ToolIndexPageFactory
 
     tools = ToolIndexPageFactory(parent=portal["fr"])
@@ -211,7 +204,7 @@ def test_a_new_french_page_has_one_submit_that_names_the_translations(clients, u
 def test_the_history_names_each_partners_decision_and_comment(clients, users, in_review):
     decide(clients["dgct"], in_review, "approve")
     decide(clients["arm"], in_review, "reject", comment="Citer la loi organique.")
-    speak(users["editor"], "en")
+    speaking(users["editor"], "en")
     html = clients["editor"].get(reverse("wagtailadmin_pages:history", args=[in_review.pk])).content.decode()
     assert "DGCT approved" in html
     assert "ARM requested changes" in html and "Citer la loi organique." in html
@@ -230,7 +223,7 @@ def test_the_history_names_each_partners_decision_and_comment(clients, users, in
     ],
 )
 def test_the_workflow_and_task_names_read_in_the_admin_language(clients, users, in_review, language, workflow, task):
-    speak(users["editor"], language)
+    speaking(users["editor"], language)
     html = clients["editor"].get(edit_url(in_review)).content.decode()
     assert task in html
     with translation.override(language):
@@ -248,7 +241,7 @@ def test_a_workflow_saved_with_its_translated_name_keeps_the_stored_name(portal)
 
 # When a partner cannot decide ---------------------------------------------------------------------------------------
 def test_a_reviewer_whose_partner_decided_reads_why_there_is_no_button(clients, users, in_review):
-    speak(users["dgct"], "en")
+    speaking(users["dgct"], "en")
     decide(clients["dgct"], in_review, "approve")
     html = clients["dgct"].get(edit_url(in_review)).content.decode()
     assert "DGCT already approved this version (dgct): nothing awaits your decision." in html
@@ -268,7 +261,7 @@ def arm_blocked(clients, users, in_review, django_user_model):
     users["editor"].groups.set([Group.objects.get(name="ARM reviewers")])
     second_editor = django_user_model.objects.create_user("editor2", "editor2@example.org", "x")
     second_editor.groups.set([Group.objects.get(name="Editors")])
-    speak(second_editor, "en")
+    speaking(second_editor, "en")
     client = type(clients["editor"])()
     client.force_login(second_editor)
     return client
@@ -301,7 +294,7 @@ def test_only_editors_resubmit_as_their_version(clients, arm_blocked, in_review,
 
 
 def test_resubmitting_when_every_partner_can_decide_changes_nothing(clients, users, in_review):
-    speak(users["editor"], "en")
+    speaking(users["editor"], "en")
     before = current_task_state(in_review)
     url = reverse("approvals:resubmit", args=[ContentType.objects.get_for_model(Page).pk, in_review.pk])
     response = clients["editor"].post(url)

@@ -5,21 +5,14 @@ import re
 
 import pytest
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 
 from approvals.operator import publish_as_operator
-from approvals.tests.helpers import submit
+from approvals.tests.helpers import speaking, submit
 from tests.testapp.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Grille d'analyse des partenariats (édition 2026)"
-
-
-def speaking(user, language):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
 
 
 @pytest.fixture

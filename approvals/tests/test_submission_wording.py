@@ -6,9 +6,8 @@ from html import unescape
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
-from approvals.tests.helpers import snippet_url, submit
+from approvals.tests.helpers import snippet_url, speaking, submit
 from approvals.tests.test_snippets import theme  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -18,12 +17,6 @@ SUBMITTED = {
     "ar": "أُرسلت الصفحة «Budget participatif» لمصادقة الشركاء.",
     "en": "Page 'Budget participatif' has been submitted for partner approval.",
 }
-
-
-def speaking(user, language):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
 
 
 def messages_of(response):

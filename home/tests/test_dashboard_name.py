@@ -4,7 +4,8 @@ import re
 from html import unescape
 
 import pytest
-from wagtail.users.models import UserProfile
+
+from approvals.tests.helpers import speaking
 
 pytestmark = pytest.mark.django_db
 
@@ -13,9 +14,7 @@ NAMES = {"fr": "Régionalisation avancée", "ar": "الجهوية المتقدم
 
 @pytest.mark.parametrize(("username", "language"), [("editor", "fr"), ("arm", "ar"), ("embassy", "en")])
 def test_the_dashboard_heading_is_the_portals_name_in_the_admin_language(clients, users, username, language):
-    profile = UserProfile.get_for_user(users[username])
-    profile.preferred_language = language
-    profile.save()
+    speaking(users[username], language)
     response = clients[username].get("/admin/")
     assert response.status_code == 200
     heading = re.search(r'<h1 class="w-h1[^"]*">(.*?)</h1>', response.content.decode(), re.S).group(1)
