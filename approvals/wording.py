@@ -18,3 +18,5 @@ WAGTAIL_SUBMISSION_MESSAGES = (
 )
 # The status column of the page explorer and the snippet listings.
 WAGTAIL_STATUSES = (gettext_noop("in moderation"), gettext_noop("live + in moderation"))
+# The status tag's screen-reader label, which Wagtail's French catalogue spells "Status actuel de la page".
+WAGTAIL_STATUS_LABEL = gettext_noop("Current page status:")

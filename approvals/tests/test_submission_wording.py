@@ -55,3 +55,11 @@ def test_the_explorer_marks_a_submitted_page_as_awaiting_the_partners(clients, u
     html = unescape(listing.content.decode())
     assert STATUS[language] in html
     assert "moderation" not in html.lower() and "modération" not in html and "قيد المراجعة" not in html
+
+
+def test_the_french_status_label_is_spelled_statut(clients, users, article):
+    """Wagtail's French catalogue reads "Status actuel de la page" for the status tag's screen-reader label."""
+    speaking(users["editor"], "fr")
+    listing = clients["editor"].get(reverse("wagtailadmin_explore", args=[article.get_parent().pk]))
+    html = unescape(listing.content.decode())
+    assert "Statut actuel de la page" in html and "Status actuel" not in html
