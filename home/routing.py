@@ -34,8 +34,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Length, Substr
-from django.db.models.signals import post_migrate
-from django.dispatch import receiver
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -181,16 +179,12 @@ def _routed_elsewhere(root_depth):
 
 
 @cache
+def _self_routing_models():
+    """The routable page types: fixed for the life of the process."""
+    return tuple(model for model in get_page_models() if model is not Page and model.route is not Page.route)
+
+
 def _self_routing_types():
-    """The content type ids of routable page types, remembered until the content types may change (below)."""
-    return [
-        ContentType.objects.get_for_model(model).pk
-        for model in get_page_models()
-        if model is not Page and model.route is not Page.route
-    ]
-
-
-@receiver(post_migrate, dispatch_uid="home.routing.forget_routing_types")
-def _forget_routing_types(**kwargs):
-    """``migrate`` and ``flush`` may recreate the content types under new ids."""
-    _self_routing_types.cache_clear()
+    """Their content type ids, from Django's content type cache, which a flush or migrate clears: ids are not kept
+    here, since a flush recreates the content types under new ids."""
+    return [content_type.pk for content_type in ContentType.objects.get_for_models(*_self_routing_models()).values()]
